@@ -1,0 +1,5 @@
+import { migration0001 } from './0001-captures';
+import type { Migration } from './migration';
+
+/** Every migration in order; the database's `user_version` says how many have been applied. */
+export const migrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,23 @@
+/**
+ * The names of every request channel and pushed event, as plain runtime data.
+ *
+ * Kept apart from the zod contract so the preload script can build its narrow bridge object from the list without
+ * bundling zod; `contract.ts` checks at compile time that both lists match its schemas exactly.
+ */
+export const REQUEST_CHANNELS = ['app:info', 'receiver:status', 'history:list', 'history:get'] as const;
+
+/** Events the core pushes to the UI. */
+export const EVENT_CHANNELS = ['capture:received', 'receiver:changed'] as const;
+
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+/** True when `name` is one of the request channels (used to reject unknown names from untrusted input). */
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(name);
+}
+
+/** True when `name` is one of the pushed events. */
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && (EVENT_CHANNELS as readonly string[]).includes(name);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { EventChannel, RequestChannel } from './channels';
+import {
+  appInfo,
+  captureDetail,
+  captureIdInput,
+  captureSummary,
+  historyListInput,
+  historyListOutput,
+  receiverStatus,
+} from './models';
+
+const noInput = z.object({}).strict().default({});
+
+/**
+ * Every request channel with the schema of its input and of its output. Both transports (Electron IPC and browser
+ * mode's HTTP) parse inputs with these schemas; types everywhere are inferred from them.
+ */
+export const requestContract = {
+  'app:info': { input: noInput, output: appInfo },
+  'receiver:status': { input: noInput, output: receiverStatus },
+  'history:list': { input: historyListInput, output: historyListOutput },
+  'history:get': { input: captureIdInput, output: captureDetail },
+} satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
+
+/** Every event the core pushes, with its payload schema. */
+export const eventContract = {
+  'capture:received': captureSummary,
+  'receiver:changed': receiverStatus,
+} satisfies Record<EventChannel, z.ZodType>;
+
+// Compile-time proof that the runtime name lists and the schema maps list the same channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractNamesMatch: [
+  Exact<keyof typeof requestContract, RequestChannel>,
+  Exact<keyof typeof eventContract, EventChannel>,
+] = [true, true];
+
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>;
+export type ParsedInput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['input']>;
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['output']>;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>;
+
+/** What the core implements: one function per channel, taking the parsed input. */
+export type Handlers = {
+  [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;
+};
