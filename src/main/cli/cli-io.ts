@@ -1,0 +1,36 @@
+/** Where a command writes and how it learns it must stop; injected so commands run in tests without a process. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on SIGINT/SIGTERM (or by a test) to end long-running commands. */
+  stop: AbortSignal;
+  /** Folder of the built renderer, for `serve`. */
+  rendererDir: string;
+  version: string;
+}
+
+/** A bad command line: printed with a hint and exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command: string | null,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A failure while running (port taken, database unreadable): printed as is, exit code 1. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
+/** Resolves when the signal aborts. */
+export function untilStopped(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

@@ -1,0 +1,50 @@
+import type { CaptureSummary } from '../../shared/models';
+import { formatBytes, formatClock } from '../../shared/format';
+import { defaultDataDir } from '../core/paths';
+import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
+import { untilStopped, type CliIo } from './cli-io';
+import { HELP } from './help-texts';
+import { parseOptions, portOption } from './parse-options';
+import { startWorkbench } from './start-workbench';
+
+/** One human line per capture: time, method, target, answer, type, size, id. */
+export function captureLine(capture: CaptureSummary): string {
+  return [
+    formatClock(capture.receivedAt),
+    capture.method.padEnd(7),
+    capture.url,
+    String(capture.status),
+    capture.contentType ?? '-',
+    formatBytes(capture.size) + (capture.truncated ? ' (truncated)' : ''),
+    `#${capture.id}`,
+  ].join('  ');
+}
+
+/** `hookbench listen`: receiver and history without UI; prints the URL, then each capture as it is stored. */
+export async function listenCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions('listen', argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(HELP.listen ?? '');
+    return 0;
+  }
+  const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'listen');
+  const workbench = await startWorkbench({
+    dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+    mode: 'browser',
+    version: io.version,
+    receiver: { port, ...(values.host ? { host: values.host } : {}) },
+  });
+  io.out(workbench.status().url ?? '');
+  workbench.events.on('capture:received', (capture) => {
+    io.out(values.json ? JSON.stringify(capture) : captureLine(capture));
+  });
+  await untilStopped(io.stop);
+  await workbench.close();
+  return 0;
+}

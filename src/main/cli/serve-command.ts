@@ -1,0 +1,58 @@
+import { defaultDataDir } from '../core/paths';
+import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
+import { ControlServer } from '../web/control-server';
+import { CommandError, untilStopped, type CliIo } from './cli-io';
+import { HELP } from './help-texts';
+import { parseOptions, portOption } from './parse-options';
+import { startWorkbench } from './start-workbench';
+
+/** `hookbench serve`: the same core as the desktop app, with the UI served to a browser on a separate port. */
+export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions('serve', argv, {
+    port: { type: 'string' },
+    'ui-port': { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(HELP.serve ?? '');
+    return 0;
+  }
+  const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'serve');
+  const uiPort = portOption('ui-port', values['ui-port'], 0, 'serve');
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
+  const workbench = await startWorkbench({
+    dataDir,
+    mode: 'browser',
+    version: io.version,
+    receiver: { port, ...(values.host ? { host: values.host } : {}) },
+  });
+  const control = new ControlServer({
+    handlers: workbench.handlers,
+    events: workbench.events,
+    rendererDir: io.rendererDir,
+    port: uiPort,
+    report: (error) => io.err(String(error)),
+  });
+  let uiUrl: string;
+  try {
+    uiUrl = (await control.listen()).uiUrl;
+  } catch (error) {
+    await workbench.close();
+    const code = (error as { code?: string }).code;
+    throw new CommandError(
+      code === 'EADDRINUSE'
+        ? `UI port ${uiPort} is already in use. Pick another with --ui-port (0 picks a free one).`
+        : `The UI server could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  io.out(`Receiver: ${workbench.status().url ?? ''}`);
+  io.out(`UI: ${uiUrl}`);
+  io.out(`Data: ${dataDir}`);
+  io.out('Send webhooks to the receiver; open the UI address in a browser. Ctrl+C stops.');
+  await untilStopped(io.stop);
+  await control.close();
+  await workbench.close();
+  return 0;
+}
