@@ -45,7 +45,8 @@ test('a webhook sent to the receiver appears live, and its headers and body can 
   await page.screenshot({ path: 'test-results/screenshots/inbox-body.png' });
 
   await inbox.showTab('Headers');
-  await expect(inbox.headersTable).toContainText('svix-id');
+  // Names keep the case the sender used.
+  await expect(inbox.headersTable).toContainText('Svix-Id');
   await expect(inbox.headersTable).toContainText('msg_2x0Q');
   await expect(inbox.headersTable).toContainText('Svix-Webhooks/1.23.0');
   await page.screenshot({ path: 'test-results/screenshots/inbox-headers.png' });
