@@ -4,10 +4,34 @@
  * Kept apart from the zod contract so the preload script can build its narrow bridge object from the list without
  * bundling zod; `contract.ts` checks at compile time that both lists match its schemas exactly.
  */
-export const REQUEST_CHANNELS = ['app:info', 'receiver:status', 'history:list', 'history:get'] as const;
+export const REQUEST_CHANNELS = [
+  'app:info',
+  'receiver:status',
+  'settings:get',
+  'settings:update',
+  'inbox:list',
+  'inbox:create',
+  'inbox:update',
+  'inbox:delete',
+  'history:list',
+  'history:get',
+  'history:attempts',
+  'history:pin',
+  'history:delete',
+  'history:clear',
+  'history:replay',
+  'history:export',
+  'history:import',
+] as const;
 
 /** Events the core pushes to the UI. */
-export const EVENT_CHANNELS = ['capture:received', 'receiver:changed'] as const;
+export const EVENT_CHANNELS = [
+  'capture:received',
+  'capture:updated',
+  'history:changed',
+  'inbox:changed',
+  'receiver:changed',
+] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,10 +1,27 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
 import {
+  appSettings,
+  attemptsInput,
+  clearInput,
+  deletedOutput,
+  deleteInput,
+  exportInput,
+  exportOutput,
+  historyChanged,
+  importInput,
+  importOutput,
+  pinInput,
+  replayInput,
+  settingsUpdateInput,
+} from './history-models';
+import { inbox, inboxCreateInput, inboxDeleteOutput, inboxSlug, inboxUpdateInput } from './inbox-models';
+import {
   appInfo,
   captureDetail,
   captureIdInput,
   captureSummary,
+  downstreamExchange,
   historyListInput,
   historyListOutput,
   receiverStatus,
@@ -19,13 +36,31 @@ const noInput = z.object({}).strict().default({});
 export const requestContract = {
   'app:info': { input: noInput, output: appInfo },
   'receiver:status': { input: noInput, output: receiverStatus },
+  'settings:get': { input: noInput, output: appSettings },
+  'settings:update': { input: settingsUpdateInput, output: appSettings },
+  'inbox:list': { input: noInput, output: z.array(inbox) },
+  'inbox:create': { input: inboxCreateInput, output: inbox },
+  'inbox:update': { input: inboxUpdateInput, output: inbox },
+  'inbox:delete': { input: z.object({ slug: inboxSlug }), output: inboxDeleteOutput },
   'history:list': { input: historyListInput, output: historyListOutput },
   'history:get': { input: captureIdInput, output: captureDetail },
+  'history:attempts': { input: attemptsInput, output: z.array(captureSummary) },
+  'history:pin': { input: pinInput, output: captureSummary },
+  'history:delete': { input: deleteInput, output: deletedOutput },
+  'history:clear': { input: clearInput, output: deletedOutput },
+  'history:replay': { input: replayInput, output: downstreamExchange },
+  'history:export': { input: exportInput, output: exportOutput },
+  'history:import': { input: importInput, output: importOutput },
 } satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the core pushes, with its payload schema. */
 export const eventContract = {
   'capture:received': captureSummary,
+  /** A capture changed after it arrived (pinned, forwarded, replayed): refresh it if shown. */
+  'capture:updated': captureSummary,
+  /** Many captures went at once (delete, clear, import, retention): reload the list. */
+  'history:changed': historyChanged,
+  'inbox:changed': z.array(inbox),
   'receiver:changed': receiverStatus,
 } satisfies Record<EventChannel, z.ZodType>;
 

@@ -42,6 +42,13 @@ export const captureSummary = z.object({
   /** The HTTP status that was answered. */
   status: z.number().int(),
   truncated: z.boolean(),
+  /** True when the path was not under `/hooks/<slug>` of any inbox and the capture went to `default`. */
+  unmatched: z.boolean(),
+  /** The message id shared by every attempt of one delivery (`svix-id`, `webhook-id` or the inbox's header). */
+  deliveryId: z.string().nullable(),
+  /** 1 for the first attempt of a delivery id, 2 for its first retry, … */
+  attempt: z.number().int().positive(),
+  pinned: z.boolean(),
 });
 export type CaptureSummary = z.infer<typeof captureSummary>;
 
@@ -52,6 +59,20 @@ export const capturedResponse = z.object({
 });
 export type CapturedResponse = z.infer<typeof capturedResponse>;
 
+/** What a downstream server answered when a capture was forwarded or replayed to it. */
+export const downstreamExchange = z.object({
+  at: z.number().int(),
+  method: z.string(),
+  url: z.string(),
+  /** Null when no answer came (connection refused, timeout); `error` says why. */
+  status: z.number().int().nullable(),
+  headers: z.array(headerPair),
+  bodyBase64: z.string(),
+  durationMs: z.number().nonnegative(),
+  error: z.string().nullable(),
+});
+export type DownstreamExchange = z.infer<typeof downstreamExchange>;
+
 /** Everything kept of one request, byte-exact (the body travels as base64). */
 export const captureDetail = captureSummary.extend({
   httpVersion: z.string(),
@@ -60,11 +81,34 @@ export const captureDetail = captureSummary.extend({
   remoteAddress: z.string().nullable(),
   durationMs: z.number().nonnegative(),
   response: capturedResponse,
+  /** The forward target's answer, when the inbox forwards. */
+  forwarded: downstreamExchange.nullable(),
+  /** Every replay of this capture, oldest first. */
+  replays: z.array(downstreamExchange),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 
-export const historyListInput = z
-  .object({
+/** Which captures to show; every field narrows the list, absent fields do not filter. */
+export const historyFilter = z.object({
+  inbox: z.string().optional(),
+  method: z.string().toUpperCase().optional(),
+  /** An exact status (`404`) or a class (`'4xx'`). */
+  status: z
+    .union([z.number().int().min(100).max(599), z.enum(['1xx', '2xx', '3xx', '4xx', '5xx'])])
+    .optional(),
+  /** Part of the content type, e.g. `json`. */
+  contentType: z.string().max(200).optional(),
+  /** Receive time range, ms since the epoch, inclusive. */
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  /** Full-text search over URL, headers and body; words must all occur, the last may be a prefix. */
+  text: z.string().max(500).optional(),
+  pinned: z.boolean().optional(),
+});
+export type HistoryFilter = z.infer<typeof historyFilter>;
+
+export const historyListInput = historyFilter
+  .extend({
     /** Newest first; rows with an id below this one (keyset pagination). */
     beforeId: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(500).default(100),
@@ -74,11 +118,17 @@ export type HistoryListInput = z.input<typeof historyListInput>;
 
 export const historyListOutput = z.object({
   items: z.array(captureSummary),
+  /** How many captures match the filter (counting stops at `TOTAL_COUNT_CAP` for filtered lists). */
   total: z.number().int().nonnegative(),
+  /** True when `total` stopped at the cap: show it as "100,000+". */
+  totalCapped: z.boolean(),
 });
 export type HistoryListOutput = z.infer<typeof historyListOutput>;
 
 export const captureIdInput = z.object({ id: z.number().int().positive() });
+
+/** Filtered totals stop counting here, so a count never costs more than the list itself. */
+export const TOTAL_COUNT_CAP = 100_000;
 
 /** The error half of every result; `code` is stable for programs, `message` is for people. */
 export const apiError = z.object({

@@ -7,6 +7,7 @@ Usage: hookbench <command> [options]
 Commands:
   serve     Run the receiver and the full UI in your browser (browser mode)
   listen    Run the receiver and store webhooks, printing one line per capture (no UI)
+  history   List, show, export, import and clear stored captures (no receiver)
   help      Show help for a command: hookbench help <command>
 
 Options:
@@ -28,6 +29,8 @@ Options:
   --host <addr>     Address the receiver binds (default 127.0.0.1; 0.0.0.0 exposes it
                     to your network)
   --data-dir <dir>  Data directory (default: HOOKBENCH_DATA_DIR or the desktop app's)
+  --inbox <slug>    Create this inbox if it does not exist (repeatable); its URL,
+                    <receiver>/hooks/<slug>, is printed after the data directory
   -h, --help        Show this help
 `,
   listen: `Usage: hookbench listen [options]
@@ -43,6 +46,58 @@ Options:
   --host <addr>     Address the receiver binds (default 127.0.0.1)
   --data-dir <dir>  Data directory (default: HOOKBENCH_DATA_DIR or the desktop app's)
   --json            Print each capture as one JSON object per line instead
+  --inbox <slug>    Create this inbox if it does not exist (repeatable); its URL,
+                    <receiver>/hooks/<slug>, is printed on stderr
   -h, --help        Show this help
+`,
+  history: `Usage: hookbench history <list|show|export|import|clear> [options]
+
+Reads and changes the stored history without starting the receiver, so it also
+works while \`hookbench listen\`, \`hookbench serve\` or the desktop app runs.
+
+Subcommands:
+  list             The newest captures, one row each: id, time, method, inbox, URL,
+                   answered status, content type, body size
+  show <id>        One capture: request line, headers and body, then the response
+  export           Matching captures, oldest first, to stdout or to --out FILE
+  import <file>    Add the captures of a Hookbench NDJSON export (all or nothing:
+                   a bad line is named and nothing is stored)
+  clear            Delete captures (pinned ones stay); needs --yes
+
+Options:
+  --data-dir <dir>     Data directory (default: HOOKBENCH_DATA_DIR or the desktop app's)
+  --json               list: one JSON object per capture; show: the whole capture as
+                       JSON (bodies as base64); import, clear: the count as JSON
+  -h, --help           Show this help
+list and export:
+  --inbox <slug>       Only captures of this inbox
+  --text <words>       Full-text search in URL, headers and body (every word must occur)
+  --method <method>    Only this method, e.g. POST
+  --status <status>    Only this answered status: 404, or a class such as 4xx
+list:
+  --limit <n>          How many captures to show, newest first (default 50)
+export:
+  --format <format>    ndjson (default: lossless, what import reads) or har (HAR 1.2)
+  --out <file>         Write to this file (replaced atomically) instead of stdout
+  --redact             Replace the values of Authorization, Proxy-Authorization,
+                       Cookie, Set-Cookie, X-Api-Key and signature headers with
+                       [redacted]
+clear:
+  --inbox <slug>       Only captures of this inbox
+  --include-pinned     Delete pinned captures too
+  --yes                Really delete (without it, clear only says how many would go)
+
+NDJSON export: one capture per line with id, inbox, receivedAt (ISO 8601 with ms),
+method, url (path and query as received), httpVersion, headers ([name, value] pairs
+in received order), bodyBase64, remoteAddress, response {status, headers, bodyBase64},
+durationMs, truncated, unmatched, deliveryId, attempt, pinned, forwarded, replays.
+Import gives captures new ids; a capture of an inbox that does not exist here goes to
+the default inbox.
+
+Examples:
+  hookbench history list --inbox credo --status 4xx
+  hookbench history show 12
+  hookbench history export --format har --redact --out captures.har
+  hookbench history import captures.ndjson
 `,
 };

@@ -1,5 +1,6 @@
 import { CommandError, UsageError, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
+import { historyCommand } from './history-command';
 import { listenCommand } from './listen-command';
 import { serveCommand } from './serve-command';
 
@@ -8,6 +9,7 @@ export type { CliIo } from './cli-io';
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   serve: serveCommand,
   listen: listenCommand,
+  history: historyCommand,
 };
 
 /**
@@ -27,12 +29,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === 'help') {
       const topic = rest[0];
-      const text = topic === undefined ? HELP.main : HELP[topic];
+      const text = topic === undefined ? HELP.main : Object.hasOwn(HELP, topic) ? HELP[topic] : undefined;
       if (text === undefined) throw new UsageError(`Unknown command "${topic ?? ''}"`, null);
       io.out(text);
       return 0;
     }
-    const run = COMMANDS[command];
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!run) throw new UsageError(`Unknown command "${command}"`, null);
     return await run(rest, io);
   } catch (error) {

@@ -4,7 +4,8 @@ import { defaultDataDir } from '../core/paths';
 import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
 import { untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
-import { parseOptions, portOption } from './parse-options';
+import { inboxLines } from './inbox-lines';
+import { inboxSlugsOption, parseOptions, portOption } from './parse-options';
 import { startWorkbench } from './start-workbench';
 
 /** One human line per capture: time, method, target, answer, type, size, id. */
@@ -27,6 +28,7 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     json: { type: 'boolean' },
+    inbox: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -34,13 +36,17 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'listen');
+  const inboxes = inboxSlugsOption(values.inbox, 'listen');
   const workbench = await startWorkbench({
     dataDir: values['data-dir'] ?? defaultDataDir(io.env),
     mode: 'browser',
     version: io.version,
     receiver: { port, ...(values.host ? { host: values.host } : {}) },
+    inboxes,
   });
+  // The first stdout line stays the receiver URL alone (scripts read it); inbox URLs go to stderr.
   io.out(workbench.status().url ?? '');
+  for (const line of await inboxLines(workbench, inboxes)) io.err(line);
   workbench.events.on('capture:received', (capture) => {
     io.out(values.json ? JSON.stringify(capture) : captureLine(capture));
   });

@@ -1,19 +1,25 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { inboxSlug } from '../../shared/inbox-models';
 import { UsageError } from './cli-io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * Parses a command's flags strictly, turning node's parser errors into a `UsageError` that names the flag and the
- * command so the user sees `Unknown option --prot for hookbench listen` instead of a stack trace.
+ * command so the user sees `Unknown option --prot for hookbench listen` instead of a stack trace. At most
+ * `maxPositionals` plain arguments are accepted (none unless given).
  */
 export function parseOptions<O extends Options>(
   command: string,
   argv: string[],
   options: O,
-): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>> {
+  maxPositionals = 0,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>> {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+  >;
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);
@@ -26,6 +32,9 @@ export function parseOptions<O extends Options>(
     }
     throw new UsageError(message, command);
   }
+  const extra = parsed.positionals[maxPositionals];
+  if (extra !== undefined) throw new UsageError(`Unexpected argument ${extra}`, command);
+  return parsed;
 }
 
 /** Reads a port flag: a whole number from 0 to 65535 (0 picks a free port). */
@@ -43,4 +52,23 @@ export function portOption(
     );
   }
   return Number(value);
+}
+
+/**
+ * Reads repeated `--inbox <slug>` flags, checking each slug the way the app does, so a typo is a usage error naming
+ * the slug rather than a failure later.
+ */
+export function inboxSlugsOption(values: readonly string[] | undefined, command: string): string[] {
+  const slugs: string[] = [];
+  for (const value of values ?? []) {
+    const checked = inboxSlug.safeParse(value);
+    if (!checked.success) {
+      throw new UsageError(
+        `--inbox "${value}" is not a valid inbox slug: ${checked.error.issues[0]?.message ?? 'invalid'}`,
+        command,
+      );
+    }
+    if (!slugs.includes(value)) slugs.push(value);
+  }
+  return slugs;
 }

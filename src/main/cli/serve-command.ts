@@ -3,7 +3,8 @@ import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
 import { ControlServer } from '../web/control-server';
 import { CommandError, untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
-import { parseOptions, portOption } from './parse-options';
+import { inboxLines } from './inbox-lines';
+import { inboxSlugsOption, parseOptions, portOption } from './parse-options';
 import { startWorkbench } from './start-workbench';
 
 /** `hookbench serve`: the same core as the desktop app, with the UI served to a browser on a separate port. */
@@ -13,6 +14,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     'ui-port': { type: 'string' },
     host: { type: 'string' },
     'data-dir': { type: 'string' },
+    inbox: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -21,12 +23,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'serve');
   const uiPort = portOption('ui-port', values['ui-port'], 0, 'serve');
+  const inboxes = inboxSlugsOption(values.inbox, 'serve');
   const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
   const workbench = await startWorkbench({
     dataDir,
     mode: 'browser',
     version: io.version,
     receiver: { port, ...(values.host ? { host: values.host } : {}) },
+    inboxes,
   });
   const control = new ControlServer({
     handlers: workbench.handlers,
@@ -50,6 +54,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(`Receiver: ${workbench.status().url ?? ''}`);
   io.out(`UI: ${uiUrl}`);
   io.out(`Data: ${dataDir}`);
+  for (const line of await inboxLines(workbench, inboxes)) io.out(line);
   io.out('Send webhooks to the receiver; open the UI address in a browser. Ctrl+C stops.');
   await untilStopped(io.stop);
   await control.close();

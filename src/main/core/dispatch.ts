@@ -22,8 +22,8 @@ function toApiError(error: unknown, report: (e: unknown) => void): ApiError {
 
 /**
  * Runs one request from an untrusted transport: checks the channel name, parses the input with the contract,
- * calls the handler and wraps the outcome as a `Result`. Both the Electron IPC wrapper and browser mode's HTTP
- * transport go through here, so the two behave the same.
+ * calls the handler, checks its output against the contract and wraps the outcome as a `Result`. Both the
+ * Electron IPC wrapper and browser mode's HTTP transport go through here, so the two behave the same.
  */
 export async function dispatch(
   handlers: Handlers,
@@ -47,7 +47,14 @@ export async function dispatch(
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     const data = await handler(parsed.data);
-    return { ok: true, data };
+    // The contract holds both ways: a handler that returns the wrong shape is a bug reported here, not in the UI.
+    const checked = requestContract[channel].output.safeParse(data);
+    if (!checked.success) {
+      throw new Error(
+        `${channel} returned data that breaks the contract: ${describeZodError(checked.error)}`,
+      );
+    }
+    return { ok: true, data: checked.data };
   } catch (error) {
     return { ok: false, error: toApiError(error, report) };
   }

@@ -4,11 +4,15 @@ import type { EventChannel } from '../../shared/channels';
 import type { EventPayload, Handlers } from '../../shared/contract';
 import type { ReceiverStatus } from '../../shared/models';
 import { CaptureRepository } from '../db/capture-repository';
+import { InboxRepository } from '../db/inbox-repository';
 import { openDatabase } from '../db/open-database';
-import { HookbenchError } from './errors';
+import { SettingsRepository } from '../db/settings-repository';
+import { HistoryService } from './history/history-service';
+import { InboxService } from './inboxes/inbox-service';
 import { databasePathIn } from './paths';
-import { createCaptureHandler } from './receiver/capture-pipeline';
-import { DEFAULT_MAX_BODY_BYTES, ReceiverServer } from './receiver/receiver-server';
+import { CapturePipeline } from './receiver/capture-pipeline';
+import { CaptureWriter } from './receiver/capture-writer';
+import { DEFAULT_MAX_BODY_BYTES, ReceiverServer, type ReceiverOptions } from './receiver/receiver-server';
 
 export type WorkbenchEvents = { [E in EventChannel]: [EventPayload<E>] };
 
@@ -23,9 +27,15 @@ export interface WorkbenchOptions {
     /** When the port is taken, listen on a free one instead of failing (the desktop app's default behaviour). */
     fallbackToFreePort?: boolean;
     maxBodyBytes?: number;
+    /** Host names accepted besides loopback (for a tunnel); empty or absent accepts any. */
+    allowedHosts?: string[];
   };
+  /** Inboxes to create at start if they do not exist yet (`--inbox` on the CLI). */
+  inboxes?: string[];
   /** The better-sqlite3 addon for this runtime; see scripts/native-builds.mjs. */
   nativeBinding?: string;
+  /** How often retention runs; default one minute. */
+  retentionIntervalMs?: number;
 }
 
 export interface Workbench {
@@ -71,15 +81,43 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const setStatus = (next: ReceiverStatus): ReceiverStatus => {
     status = next;
     events.emit('receiver:changed', next);
+    events.emit('inbox:changed', inboxes.list());
     return next;
   };
 
-  const handler = createCaptureHandler(
+  const inboxes = new InboxService({
+    inboxes: new InboxRepository(db),
     captures,
-    (summary) => events.emit('capture:received', summary),
+    receiverUrl: () => status.url,
+  });
+  for (const slug of options.inboxes ?? [])
+    if (!inboxes.list().some((i) => i.slug === slug)) inboxes.create(slug);
+  const history = new HistoryService({
+    captures,
+    version: options.version,
+    settings: new SettingsRepository(db),
+    onChanged: (change) => events.emit('history:changed', change),
+    onUpdated: (capture) => events.emit('capture:updated', capture),
+  });
+  const pipeline = new CapturePipeline({
+    inboxes,
+    writer: new CaptureWriter(captures),
+    storedAttempts: (id) => captures.deliveryAttempts(id),
+    onCaptured: (summary) => events.emit('capture:received', summary),
+    onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
     maxBodyBytes,
-  );
-  let receiver = new ReceiverServer(handler, { host, port, maxBodyBytes });
+  });
+  const receiverOptions: ReceiverOptions = {
+    host,
+    port,
+    maxBodyBytes,
+    allowedHosts: options.receiver?.allowedHosts ?? null,
+  };
+  let receiver = new ReceiverServer(pipeline.handle, receiverOptions);
+
+  history.applyRetention();
+  const retentionTimer = setInterval(() => history.applyRetention(), options.retentionIntervalMs ?? 60_000);
+  retentionTimer.unref();
 
   async function start(): Promise<ReceiverStatus> {
     setStatus({ state: 'starting', host, port, url: null, error: null });
@@ -89,7 +127,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     } catch (error) {
       const inUse = (error as { code?: string }).code === 'EADDRINUSE';
       if (inUse && options.receiver?.fallbackToFreePort && port !== 0) {
-        receiver = new ReceiverServer(handler, { host, port: 0, maxBodyBytes });
+        receiver = new ReceiverServer(pipeline.handle, { ...receiverOptions, port: 0 });
         const address = await receiver.listen();
         return setStatus({ state: 'listening', host, port: address.port, url: address.url, error: null });
       }
@@ -103,6 +141,11 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     }
   }
 
+  const inboxesChanged = <T>(value: T): T => {
+    events.emit('inbox:changed', inboxes.list());
+    return value;
+  };
+
   const handlers: Handlers = {
     'app:info': () => ({
       version: options.version,
@@ -110,17 +153,38 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       databasePath,
       mode: options.mode,
       receiver: status,
-      captureCount: captures.count(),
+      captureCount: captures.count().total,
     }),
     'receiver:status': () => status,
-    'history:list': ({ limit, beforeId }) => ({
-      items: captures.list(limit, beforeId),
-      total: captures.count(),
-    }),
-    'history:get': ({ id }) => {
-      const capture = captures.get(id);
-      if (!capture) throw new HookbenchError('not_found', `There is no capture with id ${id}.`);
-      return capture;
+    'settings:get': () => history.settings(),
+    'settings:update': (input) => history.updateSettings(input),
+    'inbox:list': () => inboxes.list(),
+    'inbox:create': ({ slug, name, settings }) => inboxesChanged(inboxes.create(slug, name, settings)),
+    'inbox:update': ({ slug, ...changes }) => {
+      const updated = inboxes.update(slug, changes);
+      if (changes.newSlug && changes.newSlug !== slug)
+        events.emit('history:changed', { reason: 'inbox-moved', count: 0 });
+      return inboxesChanged(updated);
+    },
+    'inbox:delete': ({ slug }) => {
+      const deletedCaptures = inboxes.delete(slug);
+      events.emit('history:changed', { reason: 'inbox-deleted', count: deletedCaptures });
+      return inboxesChanged({ deletedCaptures });
+    },
+    'history:list': ({ limit, beforeId, ...filter }) => {
+      const { total, capped } = captures.count(filter);
+      return { items: captures.list(filter, limit, beforeId), total, totalCapped: capped };
+    },
+    'history:get': ({ id }) => history.get(id),
+    'history:attempts': ({ deliveryId }) => captures.attempts(deliveryId),
+    'history:pin': ({ id, pinned }) => history.pin(id, pinned),
+    'history:delete': ({ ids }) => ({ deleted: history.delete(ids) }),
+    'history:clear': ({ filter, includePinned }) => ({ deleted: history.clear(filter, includePinned) }),
+    'history:replay': (input) => history.replay(input),
+    'history:export': (input) => history.export(input),
+    'history:import': ({ content, filename }) => {
+      const imported = history.import(content, filename, (slug) => inboxes.ensure(slug));
+      return inboxesChanged({ imported });
     },
   };
 
@@ -132,8 +196,10 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     start,
     status: () => status,
     async close() {
+      clearInterval(retentionTimer);
       await receiver.close();
-      setStatus({ ...status, state: 'stopped', url: null });
+      status = { ...status, state: 'stopped', url: null };
+      events.emit('receiver:changed', status);
       db.close();
     },
   };

@@ -1,10 +1,14 @@
-import type { CaptureSummary, HeaderPair } from '../../../shared/models';
-import type { CaptureRepository } from '../../db/capture-repository';
+import type { InboxSettings } from '../../../shared/inbox-models';
+import type { CaptureSummary, DownstreamExchange, HeaderPair } from '../../../shared/models';
+import type { NewCapture } from '../../db/capture-repository';
+import { sendDownstream } from '../forward/send-downstream';
+import type { InboxService } from '../inboxes/inbox-service';
+import type { CaptureWriter } from './capture-writer';
 import {
+  NEVER_ANSWER,
   tooLargeResponse,
   type PlannedResponse,
   type ReceivedRequest,
-  type RequestHandler,
 } from './receiver-server';
 
 /** Case-insensitive lookup of the first header with this name. */
@@ -20,29 +24,115 @@ export function pathOf(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-const ACCEPTED: PlannedResponse = {
-  status: 200,
-  headers: [['Content-Type', 'application/json']],
-  body: Buffer.from('{"received":true}'),
-};
+/** The id that ties retries of one message together: the inbox's own header, else `svix-id`, else `webhook-id`. */
+export function deliveryIdOf(headers: readonly HeaderPair[], customHeader: string | null): string | null {
+  const names = customHeader ? [customHeader] : ['svix-id', 'webhook-id'];
+  for (const name of names) {
+    const value = headerValue(headers, name);
+    if (value) return value;
+  }
+  return null;
+}
+
+function plain(status: number, text: string): PlannedResponse {
+  return { status, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: Buffer.from(text) };
+}
+
+/** What the inbox's rule or its failure simulation answers to this attempt. */
+export function decideResponse(
+  settings: InboxSettings,
+  attempt: number,
+  random: () => number,
+): PlannedResponse | typeof NEVER_ANSWER {
+  const { failure, response } = settings;
+  if (failure.neverAnswer) return NEVER_ANSWER;
+  if (attempt <= failure.failFirstAttempts) {
+    return plain(
+      failure.failStatus,
+      `Simulated failure: attempt ${attempt} of the first ${failure.failFirstAttempts} fails.\n`,
+    );
+  }
+  if (failure.failPercent > 0 && random() * 100 < failure.failPercent) {
+    return plain(
+      failure.failStatus,
+      `Simulated failure: ${failure.failPercent}% of requests fail at random.\n`,
+    );
+  }
+  return { status: response.status, headers: response.headers, body: Buffer.from(response.body) };
+}
+
+function fromDownstream(exchange: DownstreamExchange): PlannedResponse {
+  if (exchange.status === null) return plain(502, `Forwarding failed: ${exchange.error ?? 'no answer'}\n`);
+  const skip = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+  return {
+    status: exchange.status,
+    headers: exchange.headers.filter(([n]) => !skip.has(n.toLowerCase())),
+    body: Buffer.from(exchange.bodyBase64, 'base64'),
+  };
+}
+
+export interface CapturePipelineDeps {
+  inboxes: InboxService;
+  writer: CaptureWriter;
+  /** Attempts already stored for a delivery id. */
+  storedAttempts: (deliveryId: string) => number;
+  onCaptured: (capture: CaptureSummary) => void;
+  onForwarded: (id: number, exchange: DownstreamExchange) => void;
+  maxBodyBytes: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const sleepFor = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Builds the receiver's request handler: decide the answer, commit the capture with that answer, then report it.
- * The row is committed before the handler returns, so the sender is acknowledged only for stored requests.
+ * Turns each received request into a stored capture and an answer: route to an inbox, count the attempt, decide
+ * the answer (rule, simulated failure or the forward target's answer), commit, report, then — after the commit —
+ * wait the rule's delay and answer. Forwarding in `rule` mode happens after the answer, beside the capture.
  */
-export function createCaptureHandler(
-  captures: CaptureRepository,
-  onCaptured: (capture: CaptureSummary) => void,
-  maxBodyBytes: number,
-): RequestHandler {
-  return (request: ReceivedRequest): PlannedResponse => {
-    const response = request.truncated ? tooLargeResponse(maxBodyBytes) : ACCEPTED;
-    const summary = captures.insert({
-      inbox: 'default',
+export class CapturePipeline {
+  /** Attempts seen per delivery id since start (seeded from the store on first sight). */
+  private readonly attempts = new Map<string, number>();
+
+  constructor(private readonly deps: CapturePipelineDeps) {}
+
+  private nextAttempt(deliveryId: string | null): number {
+    if (deliveryId === null) return 1;
+    const seen = this.attempts.get(deliveryId) ?? this.deps.storedAttempts(deliveryId);
+    if (this.attempts.size > 50_000) this.attempts.clear();
+    this.attempts.set(deliveryId, seen + 1);
+    return seen + 1;
+  }
+
+  /** The receiver's request handler. */
+  readonly handle = async (request: ReceivedRequest): Promise<PlannedResponse | typeof NEVER_ANSWER> => {
+    const path = pathOf(request.url);
+    const { inbox, matched } = this.deps.inboxes.route(path);
+    const { settings } = inbox;
+    const deliveryId = deliveryIdOf(request.headers, settings.deliveryIdHeader);
+    const attempt = this.nextAttempt(deliveryId);
+    const forwardTo = settings.forward.url;
+
+    let planned = request.truncated
+      ? tooLargeResponse(this.deps.maxBodyBytes)
+      : decideResponse(settings, attempt, this.deps.random ?? Math.random);
+    let forwarded: DownstreamExchange | null = null;
+    if (
+      forwardTo &&
+      !request.truncated &&
+      settings.forward.respondWith === 'downstream' &&
+      planned !== NEVER_ANSWER
+    ) {
+      forwarded = await this.forward(request, forwardTo, settings);
+      planned = fromDownstream(forwarded);
+    }
+
+    const capture: NewCapture = {
+      inbox: inbox.slug,
       receivedAt: request.receivedAt,
       method: request.method,
       url: request.url,
-      path: pathOf(request.url),
+      path,
       httpVersion: request.httpVersion,
       headers: request.headers,
       contentType: headerValue(request.headers, 'content-type'),
@@ -50,9 +140,37 @@ export function createCaptureHandler(
       truncated: request.truncated,
       remoteAddress: request.remoteAddress,
       durationMs: Math.max(0, performance.now() - request.startedAt),
-      response,
-    });
-    onCaptured(summary);
-    return response;
+      response: planned === NEVER_ANSWER ? { status: 0, headers: [], body: Buffer.alloc(0) } : planned,
+      unmatched: !matched,
+      deliveryId,
+      attempt,
+      forwarded,
+    };
+    const summary = await this.deps.writer.write(capture);
+    this.deps.onCaptured(summary);
+
+    if (forwardTo && !request.truncated && forwarded === null) {
+      void this.forward(request, forwardTo, settings).then((exchange) =>
+        this.deps.onForwarded(summary.id, exchange),
+      );
+    }
+    if (planned !== NEVER_ANSWER && settings.response.delayMs > 0) {
+      await (this.deps.sleep ?? sleepFor)(settings.response.delayMs);
+    }
+    return planned;
   };
+
+  private forward(
+    request: ReceivedRequest,
+    url: string,
+    settings: InboxSettings,
+  ): Promise<DownstreamExchange> {
+    return sendDownstream({
+      method: request.method,
+      url,
+      headers: request.headers,
+      body: request.body,
+      timeoutMs: settings.forward.timeoutMs,
+    });
+  }
 }

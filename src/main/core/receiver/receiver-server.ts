@@ -28,11 +28,16 @@ export interface PlannedResponse {
   body: Buffer;
 }
 
+/** Returned by a handler to hold the connection open without answering (to exercise a sender's timeout). */
+export const NEVER_ANSWER = Symbol('never-answer');
+
 /**
  * Decides the answer to a request and records it. The receiver writes the answer only after this resolves, so a
  * handler that commits the capture first guarantees that every acknowledged request is stored.
  */
-export type RequestHandler = (request: ReceivedRequest) => PlannedResponse | Promise<PlannedResponse>;
+export type RequestHandler = (
+  request: ReceivedRequest,
+) => PlannedResponse | typeof NEVER_ANSWER | Promise<PlannedResponse | typeof NEVER_ANSWER>;
 
 export interface ReceiverOptions {
   host?: string;
@@ -44,6 +49,11 @@ export interface ReceiverOptions {
   headersTimeoutMs?: number;
   /** A client must send the whole request within this time. */
   requestTimeoutMs?: number;
+  /**
+   * Host header values accepted besides loopback names (for a tunnel's public host). Null or empty accepts any Host;
+   * requests for other hosts get 421 and are not stored.
+   */
+  allowedHosts?: readonly string[] | null;
 }
 
 export interface ReceiverAddress {
@@ -72,6 +82,7 @@ function hostForUrl(host: string): string {
 }
 
 const PLAIN = 'text/plain; charset=utf-8';
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /**
  * The local HTTP server webhooks are sent to. It knows nothing of storage or Electron: it turns each request into a
@@ -85,7 +96,7 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
 
   constructor(
     private readonly handler: RequestHandler,
-    private readonly options: ReceiverOptions = {},
+    private options: ReceiverOptions = {},
   ) {
     super();
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -94,6 +105,9 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
         headersTimeout: options.headersTimeoutMs ?? 10_000,
         requestTimeout: options.requestTimeoutMs ?? 30_000,
         keepAliveTimeout: 5_000,
+        // Node checks the two timeouts above only this often (30 s by default), which would let a stalled client
+        // hold a connection far longer than configured.
+        connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 1_000),
       },
       (req, res) => this.onRequest(req, res),
     );
@@ -147,7 +161,33 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
     });
   }
 
+  /** Replaces the Host allow-list while running (a tunnel started or stopped). */
+  setAllowedHosts(hosts: readonly string[] | null): void {
+    this.options.allowedHosts = hosts;
+  }
+
+  private hostAllowed(host: string | undefined): boolean {
+    const allowed = this.options.allowedHosts;
+    if (!allowed || allowed.length === 0) return true;
+    if (!host) return false;
+    const name = host
+      .replace(/:\d+$/, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase();
+    return (
+      LOOPBACK_NAMES.has(name) ||
+      allowed.some((a) => a.toLowerCase() === name || a.toLowerCase() === host.toLowerCase())
+    );
+  }
+
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (!this.hostAllowed(req.headers.host)) {
+      this.emit('request-error', new Error(`Refused a request for host ${req.headers.host ?? '(none)'}`));
+      res.writeHead(421, { 'Content-Type': PLAIN, Connection: 'close' });
+      res.end('This Hookbench receiver does not serve that host name.\n');
+      req.resume();
+      return;
+    }
     const startedAt = performance.now();
     const receivedAt = Date.now();
     const chunks: Buffer[] = [];
@@ -192,7 +232,7 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
   }
 
   private async answer(request: ReceivedRequest, res: ServerResponse): Promise<void> {
-    let planned: PlannedResponse;
+    let planned: PlannedResponse | typeof NEVER_ANSWER;
     try {
       planned = await this.handler(request);
     } catch (error) {
@@ -203,7 +243,7 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
         body: Buffer.from('Hookbench could not store this request; see the app log.\n'),
       };
     }
-    if (res.destroyed) return;
+    if (res.destroyed || planned === NEVER_ANSWER) return;
     res.statusCode = planned.status;
     for (const [name, value] of planned.headers) res.appendHeader(name, value);
     if (!res.hasHeader('content-length')) res.setHeader('Content-Length', planned.body.length);

@@ -1,5 +1,6 @@
 import { migration0001 } from './0001-captures';
+import { migration0002 } from './0002-inboxes-search-pins';
 import type { Migration } from './migration';
 
 /** Every migration in order; the database's `user_version` says how many have been applied. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { REQUEST_CHANNELS } from '../../../../src/shared/channels';
 import type { Handlers } from '../../../../src/shared/contract';
 import { dispatch } from '../../../../src/main/core/dispatch';
 import { HookbenchError } from '../../../../src/main/core/errors';
@@ -7,8 +8,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
+  const all = Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, unused])) as unknown as Handlers;
   return {
-    'app:info': unused,
+    ...all,
     'receiver:status': () => ({
       state: 'listening',
       host: '127.0.0.1',
@@ -16,8 +18,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       url: 'http://127.0.0.1:1',
       error: null,
     }),
-    'history:list': ({ limit, beforeId }) => ({ items: [], total: limit + (beforeId ?? 0) }),
-    'history:get': unused,
+    'history:list': ({ limit, beforeId }) => ({
+      items: [],
+      total: limit + (beforeId ?? 0),
+      totalCapped: false,
+    }),
     ...overrides,
   };
 }
@@ -33,11 +38,11 @@ describe('dispatch', () => {
   it('parses the input with the contract, applying defaults', async () => {
     expect(await dispatch(handlers(), 'history:list', undefined)).toEqual({
       ok: true,
-      data: { items: [], total: 100 },
+      data: { items: [], total: 100, totalCapped: false },
     });
     expect(await dispatch(handlers(), 'history:list', { limit: 5, beforeId: 10 })).toEqual({
       ok: true,
-      data: { items: [], total: 15 },
+      data: { items: [], total: 15, totalCapped: false },
     });
   });
 

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkbench, type Workbench } from '../../../../src/main/core/workbench';
 import type { CaptureSummary } from '../../../../src/shared/models';
+import { call } from '../../../helpers/call';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 describe('workbench', () => {
@@ -60,11 +61,11 @@ describe('workbench', () => {
       truncated: false,
     });
 
-    const list = await wb.handlers['history:list']({ limit: 10 });
+    const list = await call(wb, 'history:list', { limit: 10 });
     expect(list.total).toBe(1);
     expect(list.items[0]).toEqual(received[0]);
 
-    const detail = await wb.handlers['history:get']({ id: received[0]!.id });
+    const detail = await call(wb, 'history:get', { id: received[0]!.id });
     expect(Buffer.from(detail.bodyBase64, 'base64').toString()).toBe(body);
     expect(detail.headers.find(([name]) => name.toLowerCase() === 'svix-id')?.[1]).toBe('msg_1');
     expect(detail.response.status).toBe(200);
@@ -76,9 +77,9 @@ describe('workbench', () => {
     const wb = open();
     const { url } = await wb.start();
     for (let i = 0; i < 5; i++) await fetch(`${url}/n/${i}`, { method: 'POST', body: String(i) });
-    const first = await wb.handlers['history:list']({ limit: 2 });
+    const first = await call(wb, 'history:list', { limit: 2 });
     expect(first.items.map((c) => c.path)).toEqual(['/n/4', '/n/3']);
-    const next = await wb.handlers['history:list']({ limit: 2, beforeId: first.items[1]!.id });
+    const next = await call(wb, 'history:list', { limit: 2, beforeId: first.items[1]!.id });
     expect(next.items.map((c) => c.path)).toEqual(['/n/2', '/n/1']);
     expect(next.total).toBe(5);
   });
@@ -89,12 +90,12 @@ describe('workbench', () => {
     await fetch(`${url}/keep`, { method: 'POST', body: 'kept' });
     await wb.close();
     const again = open();
-    expect((await again.handlers['history:list']({ limit: 10 })).items.map((c) => c.path)).toEqual(['/keep']);
+    expect((await call(again, 'history:list', { limit: 10 })).items.map((c) => c.path)).toEqual(['/keep']);
   });
 
-  it('reports a missing capture as not_found with its id', () => {
+  it('reports a missing capture as not_found with its id', async () => {
     const wb = open();
-    expect(() => wb.handlers['history:get']({ id: 42 })).toThrow('There is no capture with id 42.');
+    await expect(call(wb, 'history:get', { id: 42 })).rejects.toThrow('There is no capture with id 42.');
   });
 
   it('explains a taken port, or moves to a free one when allowed', async () => {
@@ -122,7 +123,7 @@ describe('workbench', () => {
   it('describes itself through app:info', async () => {
     const wb = open();
     await wb.start();
-    const info = await wb.handlers['app:info']({});
+    const info = await call(wb, 'app:info');
     expect(info).toMatchObject({ version: '9.9.9', dataDir: temp.dir, mode: 'browser', captureCount: 0 });
     expect(info.receiver.state).toBe('listening');
   });

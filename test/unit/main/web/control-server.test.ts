@@ -60,7 +60,7 @@ describe('ControlServer (browser mode transport)', () => {
   it('answers a request channel with a Result', async () => {
     const res = await api('history:list', { limit: 5 });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, data: { items: [], total: 0 } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, data: { items: [], total: 0, totalCapped: false } });
   });
 
   it('turns bad input, unknown channels and missing captures into error Results', async () => {

@@ -3,8 +3,8 @@ import {
   ReceiverServer,
   type PlannedResponse,
   type ReceivedRequest,
-} from '../../../../src/main/core/receiver/receiver-server';
-import { rawRequest } from '../../../helpers/raw-http';
+} from '../../../../../src/main/core/receiver/receiver-server';
+import { rawRequest } from '../../../../helpers/raw-http';
 
 const OK: PlannedResponse = { status: 204, headers: [['X-Test', 'yes']], body: Buffer.alloc(0) };
 
@@ -124,5 +124,34 @@ describe('ReceiverServer', () => {
     await server.close();
     expect(events).toEqual(['listening', 'closed']);
     expect(server.current).toBeNull();
+  });
+});
+
+describe('ReceiverServer against slow clients', () => {
+  it('drops a client that stalls while sending headers or body, and keeps serving others', async () => {
+    const { connect } = await import('node:net');
+    const server = new ReceiverServer(() => OK, { port: 0, headersTimeoutMs: 300, requestTimeoutMs: 600 });
+    const { port } = await server.listen();
+    try {
+      const closedAfter = (payload: string) =>
+        new Promise<number>((resolve) => {
+          const started = Date.now();
+          const socket = connect(port, '127.0.0.1', () => socket.write(payload));
+          socket.on('data', () => undefined);
+          socket.on('error', () => undefined);
+          socket.on('close', () => resolve(Date.now() - started));
+        });
+      const [stalledHeaders, stalledBody] = await Promise.all([
+        closedAfter('POST / HTTP/1.1\r\nHost: x\r\nX-Slow: '),
+        closedAfter('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly a part'),
+      ]);
+      // Closed by the server well before the client would ever have finished (it never does).
+      expect(stalledHeaders).toBeLessThan(5_000);
+      expect(stalledBody).toBeLessThan(5_000);
+      const ok = await rawRequest(port, 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(ok.status).toBe(204);
+    } finally {
+      await server.close();
+    }
   });
 });

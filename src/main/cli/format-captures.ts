@@ -1,0 +1,127 @@
+import { formatBytes, formatClock } from '../../shared/format';
+import type { CaptureDetail, CaptureSummary, DownstreamExchange, HeaderPair } from '../../shared/models';
+
+const URL_WIDTH = 60;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Local date and time with milliseconds, `YYYY-MM-DD HH:MM:SS.mmm`: a history spans days, so the date is needed. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatClock(ms)}`;
+}
+
+/** "1 capture", "3 captures". */
+export function captureCount(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'capture' : 'captures'}`;
+}
+
+function statusText(status: number): string {
+  return status === 0 ? 'none' : String(status);
+}
+
+function shorten(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/**
+ * The rows of `history list`: a header line, then one aligned line per capture (id, local time, method, inbox, URL,
+ * answered status, content type, body size).
+ */
+export function captureTable(captures: readonly CaptureSummary[]): string[] {
+  const header = ['ID', 'TIME', 'METHOD', 'INBOX', 'URL', 'STATUS', 'TYPE', 'SIZE'];
+  const rows = [
+    header,
+    ...captures.map((c) => [
+      String(c.id),
+      formatDateTime(c.receivedAt),
+      c.method,
+      c.inbox,
+      shorten(c.url, URL_WIDTH),
+      statusText(c.status),
+      c.contentType?.split(';')[0]?.trim() || '-',
+      formatBytes(c.size) + (c.truncated ? ' (truncated)' : ''),
+    ]),
+  ];
+  const widths = header.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)));
+  return rows.map((row) =>
+    row
+      .map((cell, col) => (col === 0 ? cell.padStart(widths[col] ?? 0) : cell.padEnd(widths[col] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function isJsonType(contentType: string | null): boolean {
+  return contentType !== null && /[/+]json\b/i.test(contentType);
+}
+
+/** A body for reading in a terminal: pretty JSON when it is JSON, its text when UTF-8, else a note. */
+export function bodyText(bodyBase64: string, contentType: string | null): string[] {
+  const bytes = Buffer.from(bodyBase64, 'base64');
+  if (bytes.length === 0) return ['(empty body)'];
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return [`(binary body, ${formatBytes(bytes.length)}: not shown; use --json to get it as base64)`];
+  }
+  const trimmed = text.trim();
+  if (isJsonType(contentType) || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2).split('\n');
+    } catch {
+      // Not JSON after all: show it as text.
+    }
+  }
+  return text.replace(/\r?\n$/, '').split(/\r?\n/);
+}
+
+function headerLines(headers: readonly HeaderPair[]): string[] {
+  return headers.length ? headers.map(([name, value]) => `  ${name}: ${value}`) : ['  (none)'];
+}
+
+function contentTypeOf(headers: readonly HeaderPair[]): string | null {
+  return headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+}
+
+function exchangeLine(kind: string, e: DownstreamExchange): string {
+  const outcome =
+    e.status === null
+      ? `failed: ${e.error ?? 'no answer'}`
+      : `${e.status} after ${Math.round(e.durationMs)} ms`;
+  return `${kind} ${e.method} ${e.url} at ${formatDateTime(e.at)}: ${outcome}`;
+}
+
+/** `history show`: what arrived (line, facts, headers, body), then what was answered, forwarded and replayed. */
+export function captureText(c: CaptureDetail): string[] {
+  const facts = [
+    `Received ${formatDateTime(c.receivedAt)}${c.remoteAddress ? ` from ${c.remoteAddress}` : ''}`,
+    `inbox ${c.inbox}${c.unmatched ? ' (path matched no inbox)' : ''}`,
+    ...(c.deliveryId ? [`attempt ${c.attempt} of delivery ${c.deliveryId}`] : []),
+    ...(c.pinned ? ['pinned'] : []),
+  ];
+  const size = Buffer.byteLength(c.bodyBase64, 'base64');
+  return [
+    `#${c.id}  ${c.method} ${c.url}  HTTP/${c.httpVersion}`,
+    facts.join(' · '),
+    '',
+    'Request headers:',
+    ...headerLines(c.headers),
+    '',
+    `Request body (${formatBytes(size)}${c.truncated ? ', truncated: only this much was kept' : ''}):`,
+    ...bodyText(c.bodyBase64, c.contentType),
+    '',
+    ...(c.response.status === 0
+      ? ['Response: none (the inbox never answered)']
+      : [
+          `Response ${c.response.status} after ${Math.round(c.durationMs)} ms:`,
+          ...headerLines(c.response.headers),
+          '',
+          ...bodyText(c.response.bodyBase64, contentTypeOf(c.response.headers)),
+        ]),
+    ...(c.forwarded || c.replays.length ? [''] : []),
+    ...(c.forwarded ? [exchangeLine('Forwarded', c.forwarded)] : []),
+    ...c.replays.map((r) => exchangeLine('Replayed', r)),
+  ];
+}

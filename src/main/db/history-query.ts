@@ -1,0 +1,61 @@
+import type { HistoryFilter } from '../../shared/models';
+
+/** A WHERE clause with its named parameters, and a key naming its shape (for caching prepared statements). */
+export interface WhereClause {
+  sql: string;
+  params: Record<string, string | number>;
+  shape: string;
+}
+
+/**
+ * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a quoted phrase
+ * (all must occur) and the last one also matches as a prefix, so results narrow while typing.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/"/g, '""'))
+    .filter((w) => w.length > 0);
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+}
+
+/** Builds the WHERE clause for a history filter; only fields that are present narrow the result. */
+export function buildWhere(filter: HistoryFilter, beforeId?: number): WhereClause {
+  const parts: string[] = [];
+  const params: Record<string, string | number> = {};
+  const shape: string[] = [];
+  const add = (key: string, sql: string, value?: string | number): void => {
+    parts.push(sql);
+    shape.push(key);
+    if (value !== undefined) params[key] = value;
+  };
+  if (filter.inbox !== undefined) add('inbox', 'inbox = @inbox', filter.inbox);
+  if (filter.method !== undefined) add('method', 'method = @method', filter.method);
+  if (typeof filter.status === 'number') add('status', 'response_status = @status', filter.status);
+  if (typeof filter.status === 'string') {
+    const low = Number(filter.status[0]) * 100;
+    add('statusClass', 'response_status BETWEEN @statusLow AND @statusHigh');
+    params.statusLow = low;
+    params.statusHigh = low + 99;
+  }
+  if (filter.contentType) {
+    add(
+      'contentType',
+      "content_type LIKE '%' || @contentType || '%' ESCAPE '\\'",
+      filter.contentType.replace(/[%_\\]/g, '\\$&'),
+    );
+  }
+  if (filter.from !== undefined) add('from', 'received_at >= @from', filter.from);
+  if (filter.to !== undefined) add('to', 'received_at <= @to', filter.to);
+  if (filter.pinned !== undefined) add('pinned', 'pinned = @pinned', filter.pinned ? 1 : 0);
+  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  if (fts) add('text', 'id IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH @text)', fts);
+  if (beforeId !== undefined) add('beforeId', 'id < @beforeId', beforeId);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, shape: shape.join(',') };
+}
+
+/** True when the filter narrows nothing. */
+export function isUnfiltered(filter: HistoryFilter): boolean {
+  return buildWhere(filter).sql === '';
+}
