@@ -31,6 +31,10 @@ Options:
   --data-dir <dir>  Data directory (default: HOOKBENCH_DATA_DIR or the desktop app's)
   --inbox <slug>    Create this inbox if it does not exist (repeatable); its URL,
                     <receiver>/hooks/<slug>, is printed after the data directory
+  --max-body <size> Largest body kept (default 10MB); bigger ones are answered 413
+                    and stored truncated. Sizes: 512KB, 10MB or bytes
+  --allow-host <h>  Accept only this Host name besides 127.0.0.1/localhost
+                    (repeatable; for a tunnel's public host). Others get 421
   -h, --help        Show this help
 `,
   listen: `Usage: hookbench listen [options]
@@ -48,6 +52,10 @@ Options:
   --json            Print each capture as one JSON object per line instead
   --inbox <slug>    Create this inbox if it does not exist (repeatable); its URL,
                     <receiver>/hooks/<slug>, is printed on stderr
+  --max-body <size> Largest body kept (default 10MB); bigger ones are answered 413
+                    and stored truncated. Sizes: 512KB, 10MB or bytes
+  --allow-host <h>  Accept only this Host name besides 127.0.0.1/localhost
+                    (repeatable; for a tunnel's public host). Others get 421
   -h, --help        Show this help
 `,
   history: `Usage: hookbench history <list|show|export|import|clear> [options]

@@ -1,11 +1,10 @@
 import type { CaptureSummary } from '../../shared/models';
 import { formatBytes, formatClock } from '../../shared/format';
-import { defaultDataDir } from '../core/paths';
-import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
 import { untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { inboxLines } from './inbox-lines';
-import { inboxSlugsOption, parseOptions, portOption } from './parse-options';
+import { parseOptions } from './parse-options';
+import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
 
 /** One human line per capture: time, method, target, answer, type, size, id. */
@@ -24,26 +23,17 @@ export function captureLine(capture: CaptureSummary): string {
 /** `hookbench listen`: receiver and history without UI; prints the URL, then each capture as it is stored. */
 export async function listenCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions('listen', argv, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'data-dir': { type: 'string' },
+    ...RECEIVER_FLAGS,
     json: { type: 'boolean' },
-    inbox: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(HELP.listen ?? '');
     return 0;
   }
-  const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'listen');
-  const inboxes = inboxSlugsOption(values.inbox, 'listen');
-  const workbench = await startWorkbench({
-    dataDir: values['data-dir'] ?? defaultDataDir(io.env),
-    mode: 'browser',
-    version: io.version,
-    receiver: { port, ...(values.host ? { host: values.host } : {}) },
-    inboxes,
-  });
+  const options = workbenchOptionsFrom(values, 'listen', io);
+  const { inboxes } = options;
+  const workbench = await startWorkbench(options);
   // The first stdout line stays the receiver URL alone (scripts read it); inbox URLs go to stderr.
   io.out(workbench.status().url ?? '');
   for (const line of await inboxLines(workbench, inboxes)) io.err(line);

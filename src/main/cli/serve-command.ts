@@ -1,37 +1,26 @@
-import { defaultDataDir } from '../core/paths';
-import { DEFAULT_RECEIVER_PORT } from '../core/workbench';
 import { ControlServer } from '../web/control-server';
 import { CommandError, untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { inboxLines } from './inbox-lines';
-import { inboxSlugsOption, parseOptions, portOption } from './parse-options';
+import { parseOptions, portOption } from './parse-options';
+import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
 
 /** `hookbench serve`: the same core as the desktop app, with the UI served to a browser on a separate port. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions('serve', argv, {
-    port: { type: 'string' },
+    ...RECEIVER_FLAGS,
     'ui-port': { type: 'string' },
-    host: { type: 'string' },
-    'data-dir': { type: 'string' },
-    inbox: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(HELP.serve ?? '');
     return 0;
   }
-  const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, 'serve');
+  const options = workbenchOptionsFrom(values, 'serve', io);
+  const { inboxes, dataDir } = options;
   const uiPort = portOption('ui-port', values['ui-port'], 0, 'serve');
-  const inboxes = inboxSlugsOption(values.inbox, 'serve');
-  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
-  const workbench = await startWorkbench({
-    dataDir,
-    mode: 'browser',
-    version: io.version,
-    receiver: { port, ...(values.host ? { host: values.host } : {}) },
-    inboxes,
-  });
+  const workbench = await startWorkbench(options);
   const control = new ControlServer({
     handlers: workbench.handlers,
     events: workbench.events,

@@ -65,6 +65,8 @@ describe('runCli', () => {
       [['serve', '--ui-port', '70000'], /--ui-port must be a whole number/],
       [['listen', 'extra'], /Unexpected argument/],
       [['help', 'nope'], /Unknown command "nope"/],
+      [['listen', '--max-body', 'lots'], /--max-body must be a size like 10MB/],
+      [['serve', '--allow-host', 'https://x.example/path'], /--allow-host takes a host name/],
     ];
     for (const [argv, message] of cases) {
       const { io, err } = fakeIo();
@@ -99,6 +101,26 @@ describe('runCli', () => {
     await fetch(`${out[0]!}/a`, { method: 'PUT', body: 'abc' });
     await eventually(() => expect(out).toHaveLength(2));
     expect(JSON.parse(out[1]!)).toMatchObject({ id: 1, method: 'PUT', path: '/a', size: 3, status: 200 });
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('listen --max-body caps bodies (413, stored truncated) and --allow-host refuses other hosts', async () => {
+    const { io, out, stop } = fakeIo();
+    const running = runCli(
+      ['listen', '--port', '0', '--json', '--max-body', '1KB', '--allow-host', 'hooks.example', '--data-dir', temp.dir],
+      io,
+    );
+    await eventually(() => expect(out[0]).toMatch(/^http:/));
+    const big = await fetch(`${out[0]!}/hooks/default`, { method: 'POST', body: 'x'.repeat(4096) });
+    expect(big.status).toBe(413);
+    await eventually(() => expect(out).toHaveLength(2));
+    expect(JSON.parse(out[1]!)).toMatchObject({ size: 1024, truncated: true, status: 413 });
+    const { httpRequest } = await import('../../../helpers/http-request');
+    const other = await httpRequest(`${out[0]!}/hooks/default`, { method: 'POST', headers: { Host: 'evil.example' } });
+    expect(other.status).toBe(421);
+    const allowed = await httpRequest(`${out[0]!}/hooks/default`, { method: 'POST', headers: { Host: 'hooks.example' } });
+    expect(allowed.status).toBe(200);
     stop.abort();
     expect(await running).toBe(0);
   });
