@@ -108,7 +108,18 @@ describe('runCli', () => {
   it('listen --max-body caps bodies (413, stored truncated) and --allow-host refuses other hosts', async () => {
     const { io, out, stop } = fakeIo();
     const running = runCli(
-      ['listen', '--port', '0', '--json', '--max-body', '1KB', '--allow-host', 'hooks.example', '--data-dir', temp.dir],
+      [
+        'listen',
+        '--port',
+        '0',
+        '--json',
+        '--max-body',
+        '1KB',
+        '--allow-host',
+        'hooks.example',
+        '--data-dir',
+        temp.dir,
+      ],
       io,
     );
     await eventually(() => expect(out[0]).toMatch(/^http:/));
@@ -117,9 +128,15 @@ describe('runCli', () => {
     await eventually(() => expect(out).toHaveLength(2));
     expect(JSON.parse(out[1]!)).toMatchObject({ size: 1024, truncated: true, status: 413 });
     const { httpRequest } = await import('../../../helpers/http-request');
-    const other = await httpRequest(`${out[0]!}/hooks/default`, { method: 'POST', headers: { Host: 'evil.example' } });
+    const other = await httpRequest(`${out[0]!}/hooks/default`, {
+      method: 'POST',
+      headers: { Host: 'evil.example' },
+    });
     expect(other.status).toBe(421);
-    const allowed = await httpRequest(`${out[0]!}/hooks/default`, { method: 'POST', headers: { Host: 'hooks.example' } });
+    const allowed = await httpRequest(`${out[0]!}/hooks/default`, {
+      method: 'POST',
+      headers: { Host: 'hooks.example' },
+    });
     expect(allowed.status).toBe(200);
     stop.abort();
     expect(await running).toBe(0);
