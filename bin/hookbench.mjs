@@ -27,6 +27,11 @@ try {
     stop: stop.signal,
     rendererDir: join(root, 'out', 'renderer'),
     version,
+    readStdin: async () => {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    },
   });
   process.exitCode = code;
 } catch (error) {

@@ -19,6 +19,7 @@ import { isTrustedSender } from './ipc/handle';
 import { registerDesktopChannels } from './ipc/register-desktop-channels';
 import { resolveElectronBinding } from './native-binding';
 import { isOwnRendererUrl, rendererTarget, type RendererTarget } from './renderer-target';
+import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { createMainWindow } from './window';
 
 app.setName(APP_NAME);
@@ -55,6 +56,8 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath();
   const dataDir = dataDirFromArgv(process.argv) ?? defaultDataDir();
   const nativeBinding = resolveElectronBinding(appRoot);
+  // Inbox secrets are encrypted with the OS keyring (safeStorage); core only sees the SecretStore interface.
+  const secrets = await SafeStorageSecretStore.open(dataDir);
 
   const workbench = await openWithRecovery(
     () =>
@@ -64,6 +67,7 @@ async function start(): Promise<void> {
         version: app.getVersion(),
         receiver: { fallbackToFreePort: true },
         nativeBinding,
+        secrets,
       }),
     askAboutDatabase,
     (path) => moveDatabaseAside(path),

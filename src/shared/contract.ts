@@ -15,7 +15,14 @@ import {
   replayInput,
   settingsUpdateInput,
 } from './history-models';
-import { inbox, inboxCreateInput, inboxDeleteOutput, inboxSlug, inboxUpdateInput } from './inbox-models';
+import {
+  inbox,
+  inboxCreateInput,
+  inboxDeleteOutput,
+  inboxSlug,
+  inboxUpdateInput,
+  setVerificationInput,
+} from './inbox-models';
 import {
   appInfo,
   captureDetail,
@@ -26,6 +33,7 @@ import {
   historyListOutput,
   receiverStatus,
 } from './models';
+import { secretsStatus } from './signature-models';
 
 const noInput = z.object({}).strict().default({});
 
@@ -42,6 +50,12 @@ export const requestContract = {
   'inbox:create': { input: inboxCreateInput, output: inbox },
   'inbox:update': { input: inboxUpdateInput, output: inbox },
   'inbox:delete': { input: z.object({ slug: inboxSlug }), output: inboxDeleteOutput },
+  /** Saves how an inbox verifies; the secret goes to the secret store and comes back masked. */
+  'inbox:set-verification': { input: setVerificationInput, output: inbox },
+  /** Stops verifying an inbox and deletes its secret. */
+  'inbox:clear-verification': { input: z.object({ slug: inboxSlug }), output: inbox },
+  /** Where secrets are kept and whether they can be saved now (e.g. HOOKBENCH_SECRET_KEY missing). */
+  'secrets:status': { input: noInput, output: secretsStatus },
   'history:list': { input: historyListInput, output: historyListOutput },
   'history:get': { input: captureIdInput, output: captureDetail },
   'history:attempts': { input: attemptsInput, output: z.array(captureSummary) },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { headerPair, historyFilter } from './models';
+import { resignInput } from './signature-models';
 
 export const pinInput = z.object({ id: z.number().int().positive(), pinned: z.boolean() });
 
@@ -27,6 +28,11 @@ export const replayInput = z.object({
   headers: z.array(headerPair).optional(),
   bodyBase64: z.base64().optional(),
   timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Sign again with a fresh timestamp and signature (same message id unless `newId`). Without it the captured (or
+   * edited) bytes and headers go out untouched, e.g. to check that a receiver rejects a stale replay.
+   */
+  resign: resignInput.optional(),
 });
 export type ReplayInput = z.infer<typeof replayInput>;
 

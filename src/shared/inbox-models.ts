@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { headerPair } from './models';
+import {
+  inboxVerification,
+  signatureScheme,
+  verificationOptions,
+  verificationSetting,
+} from './signature-models';
 
 /** Slugs appear in URLs (`/hooks/<slug>`): lower-case letters, digits and dashes. */
 export const inboxSlug = z
@@ -55,6 +61,12 @@ export const inboxSettings = z.object({
   /** Header naming a message across retries; when null, `svix-id` then `webhook-id` are used. */
   deliveryIdHeader: z.string().min(1).max(100).nullable().default(null),
   forward: forwardSettings.default(forwardSettings.parse({})),
+  /**
+   * How captures of this inbox are verified; null: not verified. Read-only for `inbox:create` and `inbox:update`
+   * (what they send here is ignored): change it with `inbox:set-verification` and `inbox:clear-verification`, which
+   * keep the secret in the secret store.
+   */
+  verification: verificationSetting.nullable().default(null),
 });
 export type InboxSettings = z.infer<typeof inboxSettings>;
 export type InboxSettingsInput = z.input<typeof inboxSettings>;
@@ -67,6 +79,8 @@ export const inbox = z.object({
   url: z.string().nullable(),
   captureCount: z.number().int().nonnegative(),
   settings: inboxSettings,
+  /** How captures are verified in this run (a `--verify` flag overrides the saved setting), the secret masked. */
+  verification: inboxVerification.nullable(),
 });
 export type Inbox = z.infer<typeof inbox>;
 
@@ -86,3 +100,12 @@ export const inboxUpdateInput = z.object({
 });
 
 export const inboxDeleteOutput = z.object({ deletedCaptures: z.number().int().nonnegative() });
+
+/** Sets how an inbox verifies. Without `secret`, the secret already saved for the inbox is kept. */
+export const setVerificationInput = z.object({
+  slug: inboxSlug,
+  scheme: signatureScheme,
+  secret: z.string().min(1, 'the secret is empty').max(4096).optional(),
+  options: verificationOptions.default({}),
+});
+export type SetVerificationInput = z.infer<typeof setVerificationInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signatureDetail, signatureSummary, signatureVerdict } from './signature-models';
 
 /** A header as received: original name case, original order, duplicates kept. */
 export const headerPair = z.tuple([z.string(), z.string()]);
@@ -49,6 +50,8 @@ export const captureSummary = z.object({
   /** 1 for the first attempt of a delivery id, 2 for its first retry, … */
   attempt: z.number().int().positive(),
   pinned: z.boolean(),
+  /** The signature check made at arrival; verdict `unconfigured` when the inbox did not verify. */
+  signature: signatureSummary,
 });
 export type CaptureSummary = z.infer<typeof captureSummary>;
 
@@ -85,6 +88,8 @@ export const captureDetail = captureSummary.extend({
   forwarded: downstreamExchange.nullable(),
   /** Every replay of this capture, oldest first. */
   replays: z.array(downstreamExchange),
+  /** The whole signature check (signed content, expected and received signatures); null when unconfigured. */
+  verification: signatureDetail.nullable(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 
@@ -104,6 +109,8 @@ export const historyFilter = z.object({
   /** Full-text search over URL, headers and body; words must all occur, the last may be a prefix. */
   text: z.string().max(500).optional(),
   pinned: z.boolean().optional(),
+  /** Only captures with this signature verdict. */
+  signature: signatureVerdict.optional(),
 });
 export type HistoryFilter = z.infer<typeof historyFilter>;
 

@@ -8,6 +8,8 @@ export interface CliIo {
   /** Folder of the built renderer, for `serve`. */
   rendererDir: string;
   version: string;
+  /** Everything on standard input, as bytes (for `hookbench sign -`). */
+  readStdin(): Promise<Buffer>;
 }
 
 /** A bad command line: printed with a hint and exit code 2. */

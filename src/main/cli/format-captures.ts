@@ -1,5 +1,6 @@
 import { formatBytes, formatClock } from '../../shared/format';
 import type { CaptureDetail, CaptureSummary, DownstreamExchange, HeaderPair } from '../../shared/models';
+import type { SignatureSummary } from '../../shared/signature-models';
 
 const URL_WIDTH = 60;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -24,12 +25,17 @@ function shorten(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** The signature column: the verdict, or `-` when the inbox did not verify. */
+function verdictCell(signature: SignatureSummary): string {
+  return signature.scheme === null && signature.verdict === 'unconfigured' ? '-' : signature.verdict;
+}
+
 /**
  * The rows of `history list`: a header line, then one aligned line per capture (id, local time, method, inbox, URL,
- * answered status, content type, body size).
+ * answered status, content type, body size, signature verdict).
  */
 export function captureTable(captures: readonly CaptureSummary[]): string[] {
-  const header = ['ID', 'TIME', 'METHOD', 'INBOX', 'URL', 'STATUS', 'TYPE', 'SIZE'];
+  const header = ['ID', 'TIME', 'METHOD', 'INBOX', 'URL', 'STATUS', 'TYPE', 'SIZE', 'SIGNATURE'];
   const rows = [
     header,
     ...captures.map((c) => [
@@ -41,6 +47,7 @@ export function captureTable(captures: readonly CaptureSummary[]): string[] {
       statusText(c.status),
       c.contentType?.split(';')[0]?.trim() || '-',
       formatBytes(c.size) + (c.truncated ? ' (truncated)' : ''),
+      verdictCell(c.signature),
     ]),
   ];
   const widths = header.map((_, col) => Math.max(...rows.map((row) => row[col]?.length ?? 0)));
@@ -93,6 +100,30 @@ function exchangeLine(kind: string, e: DownstreamExchange): string {
   return `${kind} ${e.method} ${e.url} at ${formatDateTime(e.at)}: ${outcome}`;
 }
 
+const SIGNED_CONTENT_SHOWN = 2000;
+
+/** The signature check of `history show`: verdict and reason, then what was compared (the secret masked). */
+export function signatureText(c: CaptureDetail): string[] {
+  const { signature: s, verification: v } = c;
+  if (s.scheme === null && s.verdict === 'unconfigured')
+    return ['Signature: not checked (the inbox does not verify)'];
+  const lines = [`Signature (${s.scheme ?? 'none'}): ${s.verdict}${s.reason ? ` — ${s.reason}` : ''}`];
+  if (!v) return lines;
+  if (v.cause) lines.push(`  cause: ${v.cause}`);
+  if (v.secretMasked) lines.push(`  secret: ${v.secretMasked}`);
+  if (v.expected) lines.push(`  expected: ${v.expected}`);
+  if (v.received) lines.push(`  received: ${v.received}`);
+  if (v.signedContent !== null) {
+    const shown = v.signedContent.slice(0, SIGNED_CONTENT_SHOWN);
+    const more = v.signedContent.length - shown.length;
+    lines.push(
+      `  signed content: ${JSON.stringify(shown)}${more > 0 ? ` … (${more} more characters; --json has all)` : ''}`,
+    );
+  }
+  for (const detail of v.details) lines.push(`  - ${detail}`);
+  return lines;
+}
+
 /** `history show`: what arrived (line, facts, headers, body), then what was answered, forwarded and replayed. */
 export function captureText(c: CaptureDetail): string[] {
   const facts = [
@@ -111,6 +142,8 @@ export function captureText(c: CaptureDetail): string[] {
     '',
     `Request body (${formatBytes(size)}${c.truncated ? ', truncated: only this much was kept' : ''}):`,
     ...bodyText(c.bodyBase64, c.contentType),
+    '',
+    ...signatureText(c),
     '',
     ...(c.response.status === 0
       ? ['Response: none (the inbox never answered)']

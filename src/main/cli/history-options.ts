@@ -1,4 +1,5 @@
 import { historyFilter, type HistoryFilter } from '../../shared/models';
+import { signatureVerdict } from '../../shared/signature-models';
 import { defaultDataDir } from '../core/paths';
 import type { Workbench, WorkbenchOptions } from '../core/workbench';
 import { CommandError, UsageError, type CliIo } from './cli-io';
@@ -16,6 +17,7 @@ export const FILTER_FLAGS = {
   text: { type: 'string' },
   method: { type: 'string' },
   status: { type: 'string' },
+  signature: { type: 'string' },
 } as const;
 
 /** The workbench a history subcommand opens: the data directory, never a started receiver. */
@@ -33,13 +35,14 @@ function statusOption(value: string, command: string): HistoryFilter['status'] {
   );
 }
 
-/** Builds the history filter from `--inbox`, `--text`, `--method` and `--status`, checking each value. */
+/** Builds the history filter from `--inbox`, `--text`, `--method`, `--status` and `--signature`, checking each. */
 export function filterOption(
   values: {
     inbox?: string | undefined;
     text?: string | undefined;
     method?: string | undefined;
     status?: string | undefined;
+    signature?: string | undefined;
   },
   command: string,
 ): HistoryFilter {
@@ -52,6 +55,16 @@ export function filterOption(
     raw.method = values.method;
   }
   if (values.status !== undefined) raw.status = statusOption(values.status, command);
+  if (values.signature !== undefined) {
+    const verdict = signatureVerdict.safeParse(values.signature);
+    if (!verdict.success) {
+      throw new UsageError(
+        `--signature must be one of ${signatureVerdict.options.join(', ')}, not "${values.signature}"`,
+        command,
+      );
+    }
+    raw.signature = verdict.data;
+  }
   const parsed = historyFilter.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,8 +1,20 @@
+import type { Inbox } from '../../shared/inbox-models';
 import type { Workbench } from '../core/workbench';
 
-/** `Inbox <slug>: <url>` for each inbox named on the command line, in the order given. */
+/** ` (verifies svix with whsec_MfKQ…(32 chars), from --verify)`, or why it cannot, or '' when the inbox does not verify. */
+export function verificationNote(inbox: Pick<Inbox, 'verification'> | undefined): string {
+  const v = inbox?.verification;
+  if (!v) return '';
+  if (v.problem) return ` (verifies ${v.scheme}, but: ${v.problem})`;
+  return ` (verifies ${v.scheme} with ${v.secretMasked ?? 'its secret'}${v.source === 'session' ? ', from --verify' : ''})`;
+}
+
+/** `Inbox <slug>: <url>` for each inbox named on the command line, in the order given, with how it verifies. */
 export async function inboxLines(workbench: Workbench, slugs: readonly string[]): Promise<string[]> {
   if (slugs.length === 0) return [];
-  const urls = new Map((await workbench.handlers['inbox:list']({})).map((i) => [i.slug, i.url]));
-  return slugs.map((slug) => `Inbox ${slug}: ${urls.get(slug) ?? '(not listening)'}`);
+  const inboxes = new Map((await workbench.handlers['inbox:list']({})).map((i) => [i.slug, i]));
+  return slugs.map((slug) => {
+    const inbox = inboxes.get(slug);
+    return `Inbox ${slug}: ${inbox?.url ?? '(not listening)'}${verificationNote(inbox)}`;
+  });
 }

@@ -3,6 +3,7 @@ import { HELP } from './help-texts';
 import { historyCommand } from './history-command';
 import { listenCommand } from './listen-command';
 import { serveCommand } from './serve-command';
+import { signCommand } from './sign-command';
 
 export type { CliIo } from './cli-io';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   serve: serveCommand,
   listen: listenCommand,
   history: historyCommand,
+  sign: signCommand,
 };
 
 /**

@@ -7,8 +7,13 @@ import { parseOptions } from './parse-options';
 import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
 
-/** One human line per capture: time, method, target, answer, type, size, id. */
+/**
+ * One human line per capture: time, method, target, answer, type, size, the signature verdict when the inbox
+ * verifies (`sig:valid`), id, and why the signature failed when it did.
+ */
 export function captureLine(capture: CaptureSummary): string {
+  const { signature } = capture;
+  const verifies = signature.scheme !== null || signature.verdict !== 'unconfigured';
   return [
     formatClock(capture.receivedAt),
     capture.method.padEnd(7),
@@ -16,13 +21,15 @@ export function captureLine(capture: CaptureSummary): string {
     String(capture.status),
     capture.contentType ?? '-',
     formatBytes(capture.size) + (capture.truncated ? ' (truncated)' : ''),
+    ...(verifies ? [`sig:${signature.verdict}`] : []),
     `#${capture.id}`,
+    ...(verifies && signature.reason ? [signature.reason] : []),
   ].join('  ');
 }
 
 /** `hookbench listen`: receiver and history without UI; prints the URL, then each capture as it is stored. */
 export async function listenCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions('listen', argv, {
+  const { values, tokens } = parseOptions('listen', argv, {
     ...RECEIVER_FLAGS,
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -31,7 +38,7 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
     io.out(HELP.listen ?? '');
     return 0;
   }
-  const options = workbenchOptionsFrom(values, 'listen', io);
+  const options = workbenchOptionsFrom(values, 'listen', io, tokens);
   const { inboxes } = options;
   const workbench = await startWorkbench(options);
   // The first stdout line stays the receiver URL alone (scripts read it); inbox URLs go to stderr.

@@ -14,12 +14,15 @@ export function parseOptions<O extends Options>(
   argv: string[],
   options: O,
   maxPositionals = 0,
-): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>> {
+): ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true; tokens: true }>
+> {
   let parsed: ReturnType<
-    typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>
+    typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true; tokens: true }>
   >;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    // Tokens keep the order of the flags, for flags that refer to the one before them (`--inbox a --verify …`).
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,7 @@
+import { DEFAULT_INBOX } from '../core/inboxes/inbox-service';
 import { defaultDataDir } from '../core/paths';
+import { EncryptedFileSecretStore } from '../core/secrets/encrypted-file-secret-store';
+import { parseVerifySpec, VerifySpecError, type VerifySpec } from '../core/signatures/verify-spec';
 import { DEFAULT_RECEIVER_PORT, type WorkbenchOptions } from '../core/workbench';
 import { UsageError, type CliIo } from './cli-io';
 import { inboxSlugsOption, portOption } from './parse-options';
@@ -11,7 +14,15 @@ export const RECEIVER_FLAGS = {
   inbox: { type: 'string', multiple: true },
   'max-body': { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
+  verify: { type: 'string', multiple: true },
 } as const;
+
+/** A parsed flag in command-line order (node's parseArgs token). */
+export interface FlagToken {
+  kind: string;
+  name?: string;
+  value?: string | undefined;
+}
 
 interface ReceiverFlagValues {
   port?: string;
@@ -20,6 +31,7 @@ interface ReceiverFlagValues {
   inbox?: string[];
   'max-body'?: string;
   'allow-host'?: string[];
+  verify?: string[];
 }
 
 const UNITS: Record<string, number> = {
@@ -61,18 +73,50 @@ function hostsOption(values: readonly string[] | undefined, command: string): st
   return hosts;
 }
 
+/**
+ * Reads `--verify <scheme>:<secret>` flags in order: each applies to the `--inbox` given before it, or to `default`
+ * when none came before; one per inbox. Errors name the scheme and the inbox, never the secret.
+ */
+export function verifyOption(
+  tokens: readonly FlagToken[],
+  command: string,
+): { inbox: string; spec: VerifySpec }[] {
+  const found: { inbox: string; spec: VerifySpec }[] = [];
+  let inbox = DEFAULT_INBOX;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'inbox' && token.value !== undefined) inbox = token.value;
+    if (token.name !== 'verify') continue;
+    const text = token.value ?? '';
+    if (found.some((v) => v.inbox === inbox)) {
+      throw new UsageError(`--verify was given twice for inbox ${inbox}; give one per --inbox`, command);
+    }
+    try {
+      found.push({ inbox, spec: parseVerifySpec(text) });
+    } catch (error) {
+      if (!(error instanceof VerifySpecError)) throw error;
+      throw new UsageError(`--verify for inbox ${inbox}: ${error.message}`, command);
+    }
+  }
+  return found;
+}
+
 /** Turns the shared receiver flags into workbench options; bad values are usage errors naming the flag. */
 export function workbenchOptionsFrom(
   values: ReceiverFlagValues,
   command: string,
   io: CliIo,
+  tokens: readonly FlagToken[] = [],
 ): WorkbenchOptions & { inboxes: string[] } {
   const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, command);
   const maxBodyBytes =
     values['max-body'] === undefined ? undefined : sizeOption('max-body', values['max-body'], command);
   const allowedHosts = hostsOption(values['allow-host'], command);
+  const inboxes = inboxSlugsOption(values.inbox, command);
+  const verify = verifyOption(tokens, command);
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
   return {
-    dataDir: values['data-dir'] ?? defaultDataDir(io.env),
+    dataDir,
     mode: 'browser',
     version: io.version,
     receiver: {
@@ -81,6 +125,9 @@ export function workbenchOptionsFrom(
       ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
       ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
     },
-    inboxes: inboxSlugsOption(values.inbox, command),
+    inboxes,
+    verify,
+    // Saved inbox secrets: encrypted with HOOKBENCH_SECRET_KEY; `--verify` secrets stay in memory.
+    secrets: EncryptedFileSecretStore.inDataDir(dataDir, io.env),
   };
 }

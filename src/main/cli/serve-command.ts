@@ -8,7 +8,7 @@ import { startWorkbench } from './start-workbench';
 
 /** `hookbench serve`: the same core as the desktop app, with the UI served to a browser on a separate port. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseOptions('serve', argv, {
+  const { values, tokens } = parseOptions('serve', argv, {
     ...RECEIVER_FLAGS,
     'ui-port': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -17,7 +17,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(HELP.serve ?? '');
     return 0;
   }
-  const options = workbenchOptionsFrom(values, 'serve', io);
+  const options = workbenchOptionsFrom(values, 'serve', io, tokens);
   const { inboxes, dataDir } = options;
   const uiPort = portOption('ui-port', values['ui-port'], 0, 'serve');
   const workbench = await startWorkbench(options);

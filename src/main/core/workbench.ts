@@ -12,6 +12,10 @@ import { InboxService } from './inboxes/inbox-service';
 import { databasePathIn } from './paths';
 import { CapturePipeline } from './receiver/capture-pipeline';
 import { CaptureWriter } from './receiver/capture-writer';
+import { MemorySecretStore } from './secrets/memory-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { VerificationService } from './signatures/verification-service';
+import type { VerifySpec } from './signatures/verify-spec';
 import { DEFAULT_MAX_BODY_BYTES, ReceiverServer, type ReceiverOptions } from './receiver/receiver-server';
 
 export type WorkbenchEvents = { [E in EventChannel]: [EventPayload<E>] };
@@ -32,6 +36,13 @@ export interface WorkbenchOptions {
   };
   /** Inboxes to create at start if they do not exist yet (`--inbox` on the CLI). */
   inboxes?: string[];
+  /**
+   * Verifications for this run only (`--verify` on the CLI), overriding an inbox's saved one; their secrets stay in
+   * memory. A missing inbox is created.
+   */
+  verify?: { inbox: string; spec: VerifySpec }[];
+  /** Where inbox secrets are kept; default: in memory (nothing saved). */
+  secrets?: SecretStore;
   /** The better-sqlite3 addon for this runtime; see scripts/native-builds.mjs. */
   nativeBinding?: string;
   /** How often retention runs; default one minute. */
@@ -85,19 +96,25 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     return next;
   };
 
+  const secrets = options.secrets ?? new MemorySecretStore();
+  const verification = new VerificationService(secrets);
   const inboxes = new InboxService({
     inboxes: new InboxRepository(db),
     captures,
     receiverUrl: () => status.url,
+    describeVerification: (inbox) => verification.present(inbox.slug, inbox.settings.verification),
   });
-  for (const slug of options.inboxes ?? [])
-    if (!inboxes.list().some((i) => i.slug === slug)) inboxes.create(slug);
+  for (const slug of [...(options.inboxes ?? []), ...(options.verify ?? []).map((v) => v.inbox)])
+    inboxes.ensure(slug);
+  for (const { inbox, spec } of options.verify ?? []) verification.addSession(inbox, spec);
   const history = new HistoryService({
     captures,
     version: options.version,
     settings: new SettingsRepository(db),
     onChanged: (change) => events.emit('history:changed', change),
     onUpdated: (capture) => events.emit('capture:updated', capture),
+    resign: (slug, headers, body, input) =>
+      verification.resign(slug, inboxes.require(slug).settings.verification, headers, body, input),
   });
   const pipeline = new CapturePipeline({
     inboxes,
@@ -105,6 +122,13 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     storedAttempts: (id) => captures.deliveryAttempts(id),
     onCaptured: (summary) => events.emit('capture:received', summary),
     onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
+    verify: (inbox, request) =>
+      verification.check(inbox.slug, inbox.settings.verification, {
+        headers: request.headers,
+        body: request.body,
+        now: request.receivedAt,
+        truncated: request.truncated,
+      }),
     maxBodyBytes,
   });
   const receiverOptions: ReceiverOptions = {
@@ -162,12 +186,26 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     'inbox:create': ({ slug, name, settings }) => inboxesChanged(inboxes.create(slug, name, settings)),
     'inbox:update': ({ slug, ...changes }) => {
       const updated = inboxes.update(slug, changes);
-      if (changes.newSlug && changes.newSlug !== slug)
+      if (changes.newSlug && changes.newSlug !== slug) {
+        verification.moveSession(slug, changes.newSlug);
         events.emit('history:changed', { reason: 'inbox-moved', count: 0 });
-      return inboxesChanged(updated);
+      }
+      return inboxesChanged(inboxes.get(updated.slug));
     },
-    'inbox:delete': ({ slug }) => {
+    'inbox:set-verification': async ({ slug, scheme, secret, options: schemeOptions }) => {
+      const current = inboxes.require(slug).settings.verification;
+      const setting = await verification.save(slug, current, { scheme, secret, options: schemeOptions });
+      return inboxesChanged(inboxes.setVerification(slug, setting));
+    },
+    'inbox:clear-verification': async ({ slug }) => {
+      await verification.forget(slug, inboxes.require(slug).settings.verification);
+      return inboxesChanged(inboxes.setVerification(slug, null));
+    },
+    'secrets:status': () => secrets.status(),
+    'inbox:delete': async ({ slug }) => {
+      const saved = inboxes.require(slug).settings.verification;
       const deletedCaptures = inboxes.delete(slug);
+      await verification.forget(slug, saved);
       events.emit('history:changed', { reason: 'inbox-deleted', count: deletedCaptures });
       return inboxesChanged({ deletedCaptures });
     },

@@ -8,6 +8,16 @@ import {
   type HistoryFilter,
 } from '../../shared/models';
 import { buildWhere, isUnfiltered } from './history-query';
+import {
+  detailFromRow,
+  signatureParams,
+  summaryFromRow,
+  type SignatureRow,
+  UNCONFIGURED,
+  type StoredSignature,
+} from './signature-columns';
+
+export type { StoredSignature } from './signature-columns';
 
 /** A capture as the receiver (or an import) hands it over, before it has an id. */
 export interface NewCapture {
@@ -30,9 +40,11 @@ export interface NewCapture {
   pinned?: boolean;
   forwarded?: DownstreamExchange | null;
   replays?: DownstreamExchange[];
+  /** The signature check made at arrival (or kept from an import); unconfigured when absent. */
+  signature?: StoredSignature;
 }
 
-interface SummaryRow {
+interface SummaryRow extends SignatureRow {
   id: number;
   inbox: string;
   method: string;
@@ -59,11 +71,12 @@ interface DetailRow extends SummaryRow {
   response_body: Buffer;
   forwarded: string | null;
   replays: string;
+  signature_detail: string | null;
 }
 
 const SUMMARY_COLUMNS =
   'id, inbox, method, url, path, content_type, body_size, received_at, response_status, truncated, unmatched, ' +
-  'delivery_id, attempt, pinned';
+  'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause';
 
 /** Bodies are indexed for search up to this size; the rest of a huge body is kept but not searchable. */
 const FTS_BODY_BYTES = 256 * 1024;
@@ -94,6 +107,7 @@ function toSummary(row: SummaryRow): CaptureSummary {
     deliveryId: row.delivery_id,
     attempt: row.attempt,
     pinned: row.pinned === 1,
+    signature: summaryFromRow(row),
   };
 }
 
@@ -118,10 +132,12 @@ export class CaptureRepository {
     this.insertStmt = db.prepare(`INSERT INTO captures
       (inbox, received_at, method, url, path, http_version, headers, content_type, body, body_size, truncated,
        remote_address, duration_ms, response_status, response_headers, response_body, unmatched, delivery_id,
-       attempt, pinned, forwarded, replays)
+       attempt, pinned, forwarded, replays, signature_scheme, signature_verdict, signature_reason, signature_cause,
+       signature_detail)
       VALUES (@inbox, @receivedAt, @method, @url, @path, @httpVersion, @headers, @contentType, @body, @bodySize,
        @truncated, @remoteAddress, @durationMs, @responseStatus, @responseHeaders, @responseBody, @unmatched,
-       @deliveryId, @attempt, @pinned, @forwarded, @replays)`);
+       @deliveryId, @attempt, @pinned, @forwarded, @replays, @signatureScheme, @signatureVerdict, @signatureReason,
+       @signatureCause, @signatureDetail)`);
     this.ftsInsertStmt = db.prepare(
       'INSERT INTO captures_fts (rowid, url, headers, body) VALUES (@id, @url, @headers, @body)',
     );
@@ -142,6 +158,7 @@ export class CaptureRepository {
   }
 
   private insertOne(capture: NewCapture): CaptureSummary {
+    const signature = capture.signature ?? UNCONFIGURED;
     const result = this.insertStmt.run({
       inbox: capture.inbox,
       receivedAt: capture.receivedAt,
@@ -165,6 +182,7 @@ export class CaptureRepository {
       pinned: capture.pinned ? 1 : 0,
       forwarded: capture.forwarded ? JSON.stringify(capture.forwarded) : null,
       replays: JSON.stringify(capture.replays ?? []),
+      ...signatureParams(signature),
     });
     const id = Number(result.lastInsertRowid);
     this.ftsInsertStmt.run({
@@ -189,6 +207,10 @@ export class CaptureRepository {
       delivery_id: capture.deliveryId,
       attempt: capture.attempt,
       pinned: capture.pinned ? 1 : 0,
+      signature_scheme: signature.scheme,
+      signature_verdict: signature.verdict,
+      signature_reason: signature.reason,
+      signature_cause: signature.cause,
     });
   }
 
@@ -280,6 +302,7 @@ export class CaptureRepository {
       },
       forwarded: row.forwarded ? (JSON.parse(row.forwarded) as DownstreamExchange) : null,
       replays: JSON.parse(row.replays) as DownstreamExchange[],
+      verification: detailFromRow(row, row.body),
     };
   }
 

@@ -49,6 +49,7 @@ export function buildWhere(filter: HistoryFilter, beforeId?: number): WhereClaus
   if (filter.from !== undefined) add('from', 'received_at >= @from', filter.from);
   if (filter.to !== undefined) add('to', 'received_at <= @to', filter.to);
   if (filter.pinned !== undefined) add('pinned', 'pinned = @pinned', filter.pinned ? 1 : 0);
+  if (filter.signature !== undefined) add('signature', 'signature_verdict = @signature', filter.signature);
   const fts = filter.text ? toFtsQuery(filter.text) : null;
   if (fts) add('text', 'id IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH @text)', fts);
   if (beforeId !== undefined) add('beforeId', 'id < @beforeId', beforeId);

@@ -78,6 +78,8 @@ function ndjsonRecord(c: CaptureDetail): Record<string, unknown> {
     deliveryId: c.deliveryId,
     attempt: c.attempt,
     pinned: c.pinned,
+    // The verdict made at arrival, never the secret nor the signatures compared (they are in `headers`).
+    signature: c.signature,
     forwarded: c.forwarded,
     replays: c.replays,
   };
@@ -170,6 +172,7 @@ function harEntry(c: CaptureDetail): Record<string, unknown> {
       deliveryId: c.deliveryId,
       attempt: c.attempt,
       truncated: c.truncated,
+      signature: c.signature,
     },
   };
 }

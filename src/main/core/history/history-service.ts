@@ -11,8 +11,10 @@ import type {
   CaptureDetail,
   CaptureSummary,
   DownstreamExchange,
+  HeaderPair,
   HistoryFilter,
 } from '../../../shared/models';
+import type { ResignInput } from '../../../shared/signature-models';
 import type { CaptureRepository } from '../../db/capture-repository';
 import type { SettingsRepository } from '../../db/settings-repository';
 import { HookbenchError } from '../errors';
@@ -30,6 +32,8 @@ export interface HistoryServiceDeps {
   now?: () => number;
   /** The app version, named in HAR exports. */
   version?: string;
+  /** Signs a replay again (fresh timestamp and signature) for the capture's inbox. */
+  resign?: (inbox: string, headers: readonly HeaderPair[], body: Buffer, input: ResignInput) => HeaderPair[];
 }
 
 /** Reading, pinning, deleting, replaying, exporting and importing captures; retention. */
@@ -67,14 +71,24 @@ export class HistoryService {
     return deleted;
   }
 
-  /** Resends a capture as captured, or with the edits given, and stores the answer beside it. */
+  /**
+   * Resends a capture as captured, or with the edits given, and stores the answer beside it. With `resign`, the
+   * signature headers are made anew (fresh timestamp); without it the bytes and headers go out untouched.
+   */
   async replay(input: ReplayInput): Promise<DownstreamExchange> {
     const capture = this.get(input.id);
+    const body = Buffer.from(input.bodyBase64 ?? capture.bodyBase64, 'base64');
+    let headers = input.headers ?? capture.headers;
+    if (input.resign) {
+      if (!this.deps.resign)
+        throw new HookbenchError('unavailable', 'Re-signing replays is not available here.');
+      headers = this.deps.resign(capture.inbox, headers, body, input.resign);
+    }
     const exchange = await sendDownstream({
       method: (input.method ?? capture.method).toUpperCase(),
       url: input.url,
-      headers: input.headers ?? capture.headers,
-      body: Buffer.from(input.bodyBase64 ?? capture.bodyBase64, 'base64'),
+      headers,
+      body,
       timeoutMs: input.timeoutMs,
     });
     this.recordDownstream(input.id, exchange, 'replay');

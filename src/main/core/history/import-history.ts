@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { downstreamExchange } from '../../../shared/models';
-import type { NewCapture } from '../../db/capture-repository';
+import { signatureSummary, type SignatureSummary } from '../../../shared/signature-models';
+import type { NewCapture, StoredSignature } from '../../db/capture-repository';
 import { HookbenchError } from '../errors';
 import { headerValue, pathOf } from '../receiver/capture-pipeline';
 
@@ -45,6 +46,7 @@ const importLine = z.object({
   deliveryId: z.string().nullable().default(null),
   attempt: wholeFrom(1).default(1),
   pinned: z.boolean().default(false),
+  signature: signatureSummary.optional(),
   forwarded: exchange.nullable().default(null),
   replays: z.array(exchange).default([]),
 });
@@ -95,6 +97,26 @@ function describeIssue(issue: z.core.$ZodIssue, line: unknown): string {
     return `${where}expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describeValue(found)}`;
   }
   return `${where}${issue.message}`;
+}
+
+/**
+ * An exported verdict is kept as it was made at arrival: checking again here would need the secret, and every old
+ * timestamp would now be outside the tolerance.
+ */
+function importedSignature(summary: SignatureSummary, receivedAt: number): StoredSignature | undefined {
+  if (summary.verdict === 'unconfigured' && summary.scheme === null) return undefined;
+  return {
+    ...summary,
+    cause: null,
+    detail: {
+      signed: null,
+      expected: null,
+      received: null,
+      secretMasked: null,
+      details: ['Imported: the verdict of the Hookbench that exported this capture, not checked again here.'],
+      checkedAt: receivedAt,
+    },
+  };
 }
 
 /** Looks like `{"log": …`: a HAR file, which import does not read. */
@@ -158,6 +180,7 @@ export function parseNdjsonImport(content: string, filename: string): NewCapture
       pinned: line.pinned,
       forwarded: line.forwarded,
       replays: line.replays,
+      ...(line.signature ? { signature: importedSignature(line.signature, line.receivedAt) } : {}),
     });
   }
   if (captures.length === 0) throw new HookbenchError('invalid_input', `${filename} contains no captures.`);

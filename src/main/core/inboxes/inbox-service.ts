@@ -1,4 +1,5 @@
 import type { Inbox, InboxSettings } from '../../../shared/inbox-models';
+import type { InboxVerification, VerificationSetting } from '../../../shared/signature-models';
 import { inboxSettings, inboxSlug } from '../../../shared/inbox-models';
 import type { CaptureRepository } from '../../db/capture-repository';
 import type { InboxRepository, StoredInbox } from '../../db/inbox-repository';
@@ -14,6 +15,8 @@ export interface InboxServiceDeps {
   captures: CaptureRepository;
   /** The receiver's base URL, or null while it does not listen. */
   receiverUrl: () => string | null;
+  /** How an inbox verifies signatures right now, the secret masked (null: it does not). */
+  describeVerification?: (inbox: StoredInbox) => InboxVerification | null;
   now?: () => number;
 }
 
@@ -57,6 +60,7 @@ export class InboxService {
       ...stored,
       url: base ? `${base}${HOOKS_PREFIX}${stored.slug}` : null,
       captureCount: counts.get(stored.slug) ?? 0,
+      verification: this.deps.describeVerification?.(stored) ?? null,
     };
   }
 
@@ -75,7 +79,8 @@ export class InboxService {
       slug,
       name: name ?? slug,
       createdAt: (this.deps.now ?? Date.now)(),
-      settings: inboxSettings.parse(settings ?? {}),
+      // Verification is set with its secret through setVerification, never with the other settings.
+      settings: { ...inboxSettings.parse(settings ?? {}), verification: null },
     };
     this.deps.inboxes.insert(stored);
     this.reload();
@@ -99,14 +104,20 @@ export class InboxService {
       if (this.cache.has(newSlug))
         throw new HookbenchError('invalid_input', `An inbox "${newSlug}" already exists.`);
     }
-    this.deps.inboxes.update(
-      slug,
-      changes.name ?? current.name,
-      changes.settings ?? current.settings,
-      newSlug,
-    );
+    const settings = changes.settings
+      ? { ...changes.settings, verification: current.settings.verification }
+      : current.settings;
+    this.deps.inboxes.update(slug, changes.name ?? current.name, settings, newSlug);
     this.reload();
     return this.get(newSlug ?? slug);
+  }
+
+  /** Saves (or with null, removes) how the inbox verifies signatures; the secret is already in the secret store. */
+  setVerification(slug: string, verification: VerificationSetting | null): Inbox {
+    const current = this.require(slug);
+    this.deps.inboxes.update(slug, current.name, { ...current.settings, verification });
+    this.reload();
+    return this.get(slug);
   }
 
   /** Deletes an inbox with its captures (pinned ones too: the inbox is gone); `default` cannot be deleted. */

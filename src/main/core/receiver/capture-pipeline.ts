@@ -1,6 +1,7 @@
 import type { InboxSettings } from '../../../shared/inbox-models';
 import type { CaptureSummary, DownstreamExchange, HeaderPair } from '../../../shared/models';
-import type { NewCapture } from '../../db/capture-repository';
+import type { NewCapture, StoredSignature } from '../../db/capture-repository';
+import type { StoredInbox } from '../../db/inbox-repository';
 import { sendDownstream } from '../forward/send-downstream';
 import type { InboxService } from '../inboxes/inbox-service';
 import type { CaptureWriter } from './capture-writer';
@@ -78,6 +79,8 @@ export interface CapturePipelineDeps {
   storedAttempts: (deliveryId: string) => number;
   onCaptured: (capture: CaptureSummary) => void;
   onForwarded: (id: number, exchange: DownstreamExchange) => void;
+  /** The signature check of a request, from its raw headers and body; unconfigured when absent. */
+  verify?: (inbox: StoredInbox, request: ReceivedRequest) => StoredSignature;
   maxBodyBytes: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -87,7 +90,7 @@ const sleepFor = (ms: number): Promise<void> => new Promise((r) => setTimeout(r,
 
 /**
  * Turns each received request into a stored capture and an answer: route to an inbox, count the attempt, decide
- * the answer (rule, simulated failure or the forward target's answer), commit, report, then — after the commit —
+ * the answer (rule, simulated failure or the forward target's answer), check the signature, commit, report, then — after the commit —
  * wait the rule's delay and answer. Forwarding in `rule` mode happens after the answer, beside the capture.
  */
 export class CapturePipeline {
@@ -145,6 +148,8 @@ export class CapturePipeline {
       deliveryId,
       attempt,
       forwarded,
+      // Checked here, from the bytes as received, and stored in the same insert as the capture.
+      ...(this.deps.verify ? { signature: this.deps.verify(inbox, request) } : {}),
     };
     const summary = await this.deps.writer.write(capture);
     this.deps.onCaptured(summary);

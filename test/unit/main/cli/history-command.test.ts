@@ -18,6 +18,7 @@ function fakeIo(env: NodeJS.ProcessEnv = {}) {
     stop: stop.signal,
     rendererDir: '/nonexistent',
     version: '1.2.3',
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
   };
   return { io, out, err, stop };
 }
@@ -85,12 +86,12 @@ describe('hookbench history', () => {
     await seed();
     const table = await run('history', 'list');
     expect(table.code).toBe(0);
-    expect(table.out[0]).toMatch(/^ID {2}TIME +METHOD {2}INBOX +URL +STATUS {2}TYPE +SIZE$/);
+    expect(table.out[0]).toMatch(/^ID {2}TIME +METHOD {2}INBOX +URL +STATUS {2}TYPE +SIZE +SIGNATURE$/);
     expect(table.out[1]).toMatch(
-      /^ 4 {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} {2}GET +other +\/hooks\/other\/x +404 +- +0 B$/,
+      /^ 4 {2}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} {2}GET +other +\/hooks\/other\/x +404 +- +0 B +-$/,
     );
     expect(table.out[4]).toMatch(
-      /^ 1 .* POST +default +\/hooks\/default\/1\?q=1 +200 +application\/json +\d+ B$/,
+      /^ 1 .* POST +default +\/hooks\/default\/1\?q=1 +200 +application\/json +\d+ B +-$/,
     );
     expect(table.out.at(-1)).toBe('4 captures of 4, newest first.');
 

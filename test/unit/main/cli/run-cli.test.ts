@@ -14,6 +14,7 @@ function fakeIo(env: NodeJS.ProcessEnv = {}) {
     stop: stop.signal,
     rendererDir: '/nonexistent',
     version: '1.2.3',
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
   };
   return { io, out, err, stop };
 }

@@ -88,7 +88,15 @@ const fake = vi.hoisted(() => {
     removeHandler: vi.fn((channel: string) => ipcListeners.delete(channel)),
   };
   const dialog = { showMessageBox: vi.fn(), showErrorBox: vi.fn() };
-  return { Emitter, FakeBrowserWindow, app, ipcMain, ipcListeners, dialog };
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptStringAsync: vi.fn((text: string) => Promise.resolve(Buffer.from(`sealed:${text}`))),
+    decryptStringAsync: vi.fn((sealed: Buffer) =>
+      Promise.resolve({ result: sealed.toString().slice('sealed:'.length), shouldReEncrypt: false }),
+    ),
+  };
+  return { Emitter, FakeBrowserWindow, app, ipcMain, ipcListeners, dialog, safeStorage };
 });
 
 vi.mock('electron', () => ({
@@ -96,6 +104,7 @@ vi.mock('electron', () => ({
   BrowserWindow: fake.FakeBrowserWindow,
   ipcMain: fake.ipcMain,
   dialog: fake.dialog,
+  safeStorage: fake.safeStorage,
   nativeTheme: Object.assign(new fake.Emitter(), { shouldUseDarkColors: false }),
   session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() } } },
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
@@ -191,7 +200,12 @@ describe('the Electron composition root', () => {
       version: '9.9.9',
       receiver: { fallbackToFreePort: true },
       nativeBinding: binding,
+      secrets: expect.objectContaining({ status: expect.any(Function) as unknown }) as unknown,
     });
+    const { secrets } = workbenchMock.createWorkbench.mock.calls[0]![0] as {
+      secrets: { status(): unknown };
+    };
+    expect(secrets.status()).toEqual({ kind: 'safe-storage', writable: true, problem: null });
     expect(workbench.start).toHaveBeenCalledTimes(1);
     expect([...fake.ipcListeners.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort());
     expect(window().options.webPreferences.preload).toBe(join(appRoot, 'out', 'preload', 'index.cjs'));

@@ -1,3 +1,4 @@
+import type { Inbox } from '../../../../src/shared/inbox-models';
 import type { AppInfo, CaptureDetail, CaptureSummary, ReceiverStatus } from '../../../../src/shared/models';
 
 /** A fixed local time, so clock columns are predictable: 2025-03-04 12:01:07.250 local. */
@@ -30,6 +31,7 @@ export function summary(id: number, overrides: Partial<CaptureSummary> = {}): Ca
     deliveryId: null,
     attempt: 1,
     pinned: false,
+    signature: { scheme: null, verdict: 'unconfigured', reason: null },
     ...overrides,
   };
 }
@@ -54,6 +56,7 @@ export function detail(id: number, overrides: Partial<CaptureDetail> = {}): Capt
     },
     forwarded: null,
     replays: [],
+    verification: null,
     ...overrides,
   };
 }
@@ -75,6 +78,31 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     mode: 'desktop',
     receiver: LISTENING,
     captureCount: 0,
+    ...overrides,
+  };
+}
+
+/** An inbox with default settings, as `inbox:list` reports it. */
+export function inbox(slug: string, overrides: Partial<Inbox> = {}): Inbox {
+  return {
+    slug,
+    name: slug,
+    createdAt: BASE_TIME,
+    url: `http://127.0.0.1:4545/hooks/${slug}`,
+    captureCount: 0,
+    settings: {
+      response: {
+        status: 200,
+        headers: [['Content-Type', 'application/json']],
+        body: '{"received":true}',
+        delayMs: 0,
+      },
+      failure: { failFirstAttempts: 0, failPercent: 0, failStatus: 500, neverAnswer: false },
+      deliveryIdHeader: null,
+      forward: { url: null, respondWith: 'rule', timeoutMs: 10_000 },
+      verification: null,
+    },
+    verification: null,
     ...overrides,
   };
 }

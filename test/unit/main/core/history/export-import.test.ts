@@ -150,6 +150,7 @@ describe('history export and import', () => {
       'deliveryId',
       'attempt',
       'pinned',
+      'signature',
       'forwarded',
       'replays',
     ]);
@@ -463,6 +464,7 @@ function parsedCapture(): Omit<CaptureDetail, 'id' | 'size'> {
     deliveryId: null,
     attempt: 1,
     pinned: false,
+    signature: { scheme: null, verdict: 'unconfigured', reason: null },
     httpVersion: '1.1',
     headers: [],
     bodyBase64: '',
@@ -471,6 +473,7 @@ function parsedCapture(): Omit<CaptureDetail, 'id' | 'size'> {
     response: { status: 200, headers: [], bodyBase64: '' },
     forwarded: null,
     replays: [],
+    verification: null,
   };
 }
 
