@@ -15,6 +15,12 @@ if (!existsSync(entry)) {
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const { runCli } = await import(pathToFileURL(entry).href);
 
+// `hookbench catalog list | head` closes the pipe early: that is the reader being done, not a failure.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => stop.abort());
@@ -26,6 +32,7 @@ try {
     env: process.env,
     stop: stop.signal,
     rendererDir: join(root, 'out', 'renderer'),
+    catalogDir: join(root, 'resources', 'catalog'),
     version,
     readStdin: async () => {
       const chunks = [];

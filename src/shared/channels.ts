@@ -25,6 +25,22 @@ export const REQUEST_CHANNELS = [
   'history:replay',
   'history:export',
   'history:import',
+  'catalog:list',
+  'catalog:get',
+  'catalog:import',
+  'catalog:remove',
+  'fire:sample',
+  'fire:send',
+  'fire:bulk',
+  'fire:cancel',
+  'scenario:list',
+  'scenario:save',
+  'scenario:delete',
+  'scenario:run',
+  'tunnel:status',
+  'tunnel:start',
+  'tunnel:stop',
+  'tunnel:configure',
 ] as const;
 
 /** Events the core pushes to the UI. */
@@ -34,6 +50,8 @@ export const EVENT_CHANNELS = [
   'history:changed',
   'inbox:changed',
   'receiver:changed',
+  'fire:progress',
+  'tunnel:changed',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

@@ -34,6 +34,32 @@ import {
   receiverStatus,
 } from './models';
 import { secretsStatus } from './signature-models';
+import {
+  catalogImportInput,
+  catalogImportOutput,
+  catalogRemoveOutput,
+  providerDetail,
+  providerIdInput,
+  providerSummary,
+} from './catalog-models';
+import {
+  fireBulkInput,
+  fireBulkOutput,
+  fireCancelOutput,
+  fireProgress,
+  fireSampleInput,
+  fireSampleOutput,
+  fireSendInput,
+  fireSendOutput,
+  runIdInput,
+  scenario,
+  scenarioDeleteOutput,
+  scenarioInfo,
+  scenarioRunInput,
+  scenarioRunOutput,
+} from './fire-models';
+
+import { tunnelConfigureInput, tunnelStartInput, tunnelStatus } from './tunnel-models';
 
 const noInput = z.object({}).strict().default({});
 
@@ -65,6 +91,36 @@ export const requestContract = {
   'history:replay': { input: replayInput, output: downstreamExchange },
   'history:export': { input: exportInput, output: exportOutput },
   'history:import': { input: importInput, output: importOutput },
+  /** Every provider of the catalogue (shipped and imported), without events. */
+  'catalog:list': { input: noInput, output: z.array(providerSummary) },
+  /** One provider with its events (description, schema, examples, deprecation, notes) and subscription API. */
+  'catalog:get': { input: providerIdInput, output: providerDetail },
+  /** Validates a user's OpenAPI 3.1 file with `webhooks` and keeps it in the data directory's catalogue. */
+  'catalog:import': { input: catalogImportInput, output: catalogImportOutput },
+  /** Deletes an imported provider (shipped ones cannot be removed). */
+  'catalog:remove': { input: providerIdInput, output: catalogRemoveOutput },
+  /** A realistic payload for an event: fresh ids in the provider's format, current timestamps, the envelope. */
+  'fire:sample': { input: fireSampleInput, output: fireSampleOutput },
+  /** Sends one event (retrying on the schedule when asked; later attempts arrive as `fire:progress`). */
+  'fire:send': { input: fireSendInput, output: fireSendOutput },
+  /** Sends N events at concurrency C; answers with counts and latency percentiles when done. */
+  'fire:bulk': { input: fireBulkInput, output: fireBulkOutput },
+  /** Stops a retrying send, a bulk fire or a scenario run. */
+  'fire:cancel': { input: runIdInput, output: fireCancelOutput },
+  'scenario:list': { input: noInput, output: z.array(scenarioInfo) },
+  /** Creates or replaces a user scenario (built-in ids are refused). */
+  'scenario:save': { input: scenario, output: scenarioInfo },
+  'scenario:delete': { input: z.object({ id: z.string().min(1) }), output: scenarioDeleteOutput },
+  /** Plays a scenario to a target and answers when every step is sent. */
+  'scenario:run': { input: scenarioRunInput, output: scenarioRunOutput },
+  /** Every way to get a public URL (installed or not, with install help and warnings) and the one running. */
+  'tunnel:status': { input: noInput, output: tunnelStatus },
+  /** Starts a public URL for the receiver; answers at once (`starting`), progress comes as `tunnel:changed`. */
+  'tunnel:start': { input: tunnelStartInput, output: tunnelStatus },
+  /** Stops the public URL (the tunnel's process and its children). */
+  'tunnel:stop': { input: noInput, output: tunnelStatus },
+  /** Sets program paths and the ngrok authtoken (kept in the secret store). */
+  'tunnel:configure': { input: tunnelConfigureInput, output: tunnelStatus },
 } satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the core pushes, with its payload schema. */
@@ -76,6 +132,10 @@ export const eventContract = {
   'history:changed': historyChanged,
   'inbox:changed': z.array(inbox),
   'receiver:changed': receiverStatus,
+  /** A send's retry attempt, a bulk fire's counts (about every 100 ms) or a scenario step. */
+  'fire:progress': fireProgress,
+  /** The public URL started, came online, failed (with the tool's message), is restarting or stopped. */
+  'tunnel:changed': tunnelStatus,
 } satisfies Record<EventChannel, z.ZodType>;
 
 // Compile-time proof that the runtime name lists and the schema maps list the same channels.

@@ -77,6 +77,11 @@ export const inbox = z.object({
   createdAt: z.number().int(),
   /** `http://127.0.0.1:<port>/hooks/<slug>` once the receiver listens. */
   url: z.string().nullable(),
+  /**
+   * The same inbox on the public URL while one is online: `<tunnel or custom URL>/hooks/<slug>`, or for a relay the
+   * channel URL (only for the inbox the relay delivers to). Null otherwise.
+   */
+  publicUrl: z.string().nullable(),
   captureCount: z.number().int().nonnegative(),
   settings: inboxSettings,
   /** How captures are verified in this run (a `--verify` flag overrides the saved setting), the secret masked. */

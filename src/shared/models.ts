@@ -27,6 +27,15 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
+/**
+ * How a capture reached the receiver: straight to it (`direct`), through a tunnel Hookbench runs (`cloudflared`,
+ * `ngrok`), through a public URL the user runs (`custom`), or re-sent by Hookbench's relay client (`relay`, e.g. a
+ * smee.io channel, which re-serializes JSON bodies).
+ */
+export const CAPTURE_ROUTES = ['direct', 'cloudflared', 'ngrok', 'relay', 'custom'] as const;
+export const captureRoute = z.enum(CAPTURE_ROUTES);
+export type CaptureRoute = z.infer<typeof captureRoute>;
+
 /** What a list row needs: small, so a page of a hundred rows stays cheap to send. */
 export const captureSummary = z.object({
   id: z.number().int().positive(),
@@ -52,6 +61,8 @@ export const captureSummary = z.object({
   pinned: z.boolean(),
   /** The signature check made at arrival; verdict `unconfigured` when the inbox did not verify. */
   signature: signatureSummary,
+  /** How it arrived (`direct` for captures stored before routes were recorded). */
+  route: captureRoute,
 });
 export type CaptureSummary = z.infer<typeof captureSummary>;
 

@@ -7,6 +7,8 @@ export interface CliIo {
   stop: AbortSignal;
   /** Folder of the built renderer, for `serve`. */
   rendererDir: string;
+  /** The shipped provider catalogue (resources/catalog); default: found from the built module's folder. */
+  catalogDir?: string;
   version: string;
   /** Everything on standard input, as bytes (for `hookbench sign -`). */
   readStdin(): Promise<Buffer>;

@@ -129,6 +129,7 @@ export function captureText(c: CaptureDetail): string[] {
   const facts = [
     `Received ${formatDateTime(c.receivedAt)}${c.remoteAddress ? ` from ${c.remoteAddress}` : ''}`,
     `inbox ${c.inbox}${c.unmatched ? ' (path matched no inbox)' : ''}`,
+    ...(c.route === 'direct' ? [] : [`via ${c.route === 'relay' ? 'a relay' : c.route}`]),
     ...(c.deliveryId ? [`attempt ${c.attempt} of delivery ${c.deliveryId}`] : []),
     ...(c.pinned ? ['pinned'] : []),
   ];

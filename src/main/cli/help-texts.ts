@@ -15,6 +15,22 @@ const VERIFY_HELP = `  --verify <scheme>:<secret>
                     ;tolerance=<seconds> (default 300) after the secret of
                     standard-webhooks, svix, stripe, slack and hmac`;
 
+/** The `--public` flag, shared by `serve` and `listen`. */
+const PUBLIC_HELP = `  --public <kind>   Give the receiver a public URL too, for senders on the internet:
+                      cloudflared        a Cloudflare quick tunnel (needs the
+                                         cloudflared program; no account)
+                      ngrok              the ngrok agent (needs ngrok and your
+                                         authtoken in its config)
+                      smee               a new smee.io relay channel; smee=<URL>
+                                         an existing one. Delivers to the first
+                                         --inbox (else default). A relay
+                                         re-serializes JSON: signatures fail
+                      custom=<URL>       a tunnel or proxy you run yourself
+                    While it is online, the receiver accepts its host (and your
+                    --allow-host names, and loopback) and marks the captures that
+                    come through it. If it fails, the tool's message is printed,
+                    it restarts with back-off, and local capture keeps working`;
+
 /** `--help` texts; keep them in step with what the commands really do. */
 export const HELP: Record<string, string> = {
   main: `Hookbench — a workbench for webhooks: receive, inspect and replay them locally.
@@ -26,6 +42,8 @@ Commands:
   listen    Run the receiver and store webhooks, printing one line per capture (no UI)
   history   List, show, export, import and clear stored captures (no receiver)
   sign      Print the signature headers a sender would add to a body
+  catalog   List and show the providers' documented events (and import your own spec)
+  trigger   Send a catalogued event with a realistic payload to a URL (or N of them)
   help      Show help for a command: hookbench help <command>
 
 Options:
@@ -54,6 +72,8 @@ Options:
   --allow-host <h>  Accept only this Host name besides 127.0.0.1/localhost
                     (repeatable; for a tunnel's public host). Others get 421
 ${VERIFY_HELP}
+${PUBLIC_HELP}
+                    (printed as a "Public: <url>" line after UI:)
   -h, --help        Show this help
 
 Secrets saved in the UI are encrypted in <data dir>/secrets.enc.json with the
@@ -84,10 +104,14 @@ Options:
   --allow-host <h>  Accept only this Host name besides 127.0.0.1/localhost
                     (repeatable; for a tunnel's public host). Others get 421
 ${VERIFY_HELP}
+${PUBLIC_HELP}
+                    ("Public: <url>" and the inbox's public URL go to stderr;
+                    captures that came through it show via:<kind>)
   -h, --help        Show this help
 
-Example:
+Examples:
   hookbench listen --inbox credo --verify svix:whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+  hookbench listen --inbox credo --public cloudflared
 `,
   history: `Usage: hookbench history <list|show|export|import|clear> [options]
 
@@ -134,7 +158,8 @@ NDJSON export: one capture per line with id, inbox, receivedAt (ISO 8601 with ms
 method, url (path and query as received), httpVersion, headers ([name, value] pairs
 in received order), bodyBase64, remoteAddress, response {status, headers, bodyBase64},
 durationMs, truncated, unmatched, deliveryId, attempt, pinned, signature {scheme,
-verdict, reason}, forwarded, replays. Never a secret. Import gives captures new ids and
+verdict, reason}, route (direct, cloudflared, ngrok, relay or custom: how it
+arrived), forwarded, replays. Never a secret. Import gives captures new ids and
 keeps each signature verdict as it was made at arrival (not checked again); an inbox
 that does not exist here is created.
 
@@ -167,5 +192,70 @@ Examples:
   hookbench sign --scheme standard-webhooks --secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw body.json
   echo -n '{"a":1}' | hookbench sign --scheme stripe --secret whsec_test -
   hookbench sign --scheme static --secret 'XApiToken=s3cret' body.json
+`,
+  catalog: `Usage: hookbench catalog <list|show|import> [options]
+
+The provider catalogue: every event type the providers document, with its
+description, payload schema, documented example, deprecation and the notes on
+where the documents disagree. Shipped providers: credo-ai, credas,
+compliance-platform-v1; your own OpenAPI 3.1 files (with webhooks) can be added.
+
+Subcommands:
+  list               Every event of every provider (or of --provider), one per line,
+                     with its status: deprecated, wildcard, test, partial or
+                     "no payload doc" (the provider documents only the name)
+  show <event>       One event: description, composed type, sources, notes,
+                     schema and example. The name may be composed
+                     (CredoAI.use_case_name_updated.v1)
+  show --provider P  One provider: envelope, signature, delivery, subscription
+                     API, notes and sources
+  import <file>      Check an OpenAPI 3.1 file (JSON or YAML) with webhooks and add
+                     it to the catalogue in the data directory
+
+Options:
+  --provider <id>    Only this provider
+  --json             Machine-readable output
+  --data-dir <dir>   Data directory holding imported files (default:
+                     HOOKBENCH_DATA_DIR or the desktop app's)
+  -h, --help         Show this help
+
+An unknown event name is answered with the nearest documented names (exit 2).
+`,
+  trigger: `Usage: hookbench trigger <event-type> --to <url> [options]
+
+Sends a catalogued event: a realistic sample payload (fresh ids in the
+provider's format, current timestamps) or your --body, wrapped in the
+provider's envelope, with the provider's delivery headers (Credo AI: Svix-Id,
+Svix-Timestamp, User-Agent) and, with --sign, its signature. Prints the answer:
+status, latency, headers and body. Exit 0 for a 2xx answer, 1 otherwise.
+
+Options:
+  --to <url>           Where to send it (required)
+  --provider <id>      The provider, when the event name is not unique
+  --prefix <text>      The envelope type's prefix (Credo AI default CredoAI; '' none)
+  --suffix <text>      The envelope type's suffix (Credo AI default v1; '' none)
+  --sign <scheme>:<secret>
+                       Sign like the provider, e.g. svix:whsec_… (schemes as for
+                       hookbench listen --verify)
+  --header 'Name: value'
+                       Add or replace a header (repeatable)
+  --body <file|->      Send this body instead of a sample (- reads stdin)
+  --retry <schedule>   Retry failed attempts with one message id: provider (its
+                       documented schedule), svix (0,5,300,1800,7200,18000,36000,
+                       36000 s) or delays in seconds such as 0,5,300
+  --compress <factor>  Divide the retry delays by this (1000: 5 min → 0.3 s)
+  --count <n>          Send n events (each with its own message id) and print a
+                       summary: sent, ok, errors, latency p50/p95/p99, requests/s
+  --concurrency <c>    Requests in flight with --count (default 10)
+  --timeout <ms>       Per request (default 10000)
+  --json               Print the result as JSON
+  --data-dir <dir>     Data directory holding imported catalogue files
+  -h, --help           Show this help
+
+Examples:
+  hookbench trigger use_case_review_status_updated --to http://127.0.0.1:4545/hooks/credo
+  hookbench trigger use_case_review_status_updated --to https://example.test/hook \\
+      --sign svix:whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw --suffix ''
+  hookbench trigger process.completed --to http://127.0.0.1:8080/hook --count 5000 --concurrency 50
 `,
 };

@@ -9,12 +9,17 @@ export function verificationNote(inbox: Pick<Inbox, 'verification'> | undefined)
   return ` (verifies ${v.scheme} with ${v.secretMasked ?? 'its secret'}${v.source === 'session' ? ', from --verify' : ''})`;
 }
 
-/** `Inbox <slug>: <url>` for each inbox named on the command line, in the order given, with how it verifies. */
+/**
+ * `Inbox <slug>: <url>` for each inbox named on the command line, in the order given, with how it verifies; followed
+ * by `Inbox <slug> (public): <url>` while a public URL is online.
+ */
 export async function inboxLines(workbench: Workbench, slugs: readonly string[]): Promise<string[]> {
   if (slugs.length === 0) return [];
   const inboxes = new Map((await workbench.handlers['inbox:list']({})).map((i) => [i.slug, i]));
-  return slugs.map((slug) => {
+  return slugs.flatMap((slug) => {
     const inbox = inboxes.get(slug);
-    return `Inbox ${slug}: ${inbox?.url ?? '(not listening)'}${verificationNote(inbox)}`;
+    const line = `Inbox ${slug}: ${inbox?.url ?? '(not listening)'}${verificationNote(inbox)}`;
+    // While a public URL is online, the inbox is shown in both forms.
+    return inbox?.publicUrl ? [line, `Inbox ${slug} (public): ${inbox.publicUrl}`] : [line];
   });
 }

@@ -1,9 +1,11 @@
+import { catalogCommand } from './catalog-command';
 import { CommandError, UsageError, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { historyCommand } from './history-command';
 import { listenCommand } from './listen-command';
 import { serveCommand } from './serve-command';
 import { signCommand } from './sign-command';
+import { triggerCommand } from './trigger-command';
 
 export type { CliIo } from './cli-io';
 
@@ -12,6 +14,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   listen: listenCommand,
   history: historyCommand,
   sign: signCommand,
+  catalog: catalogCommand,
+  trigger: triggerCommand,
 };
 
 /**

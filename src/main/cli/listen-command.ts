@@ -3,6 +3,7 @@ import { formatBytes, formatClock } from '../../shared/format';
 import { untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { inboxLines } from './inbox-lines';
+import { startPublicUrl } from './public-url';
 import { parseOptions } from './parse-options';
 import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
@@ -22,6 +23,7 @@ export function captureLine(capture: CaptureSummary): string {
     capture.contentType ?? '-',
     formatBytes(capture.size) + (capture.truncated ? ' (truncated)' : ''),
     ...(verifies ? [`sig:${signature.verdict}`] : []),
+    ...(capture.route === 'direct' ? [] : [`via:${capture.route}`]),
     `#${capture.id}`,
     ...(verifies && signature.reason ? [signature.reason] : []),
   ].join('  ');
@@ -41,12 +43,14 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
   const options = workbenchOptionsFrom(values, 'listen', io, tokens);
   const { inboxes } = options;
   const workbench = await startWorkbench(options);
-  // The first stdout line stays the receiver URL alone (scripts read it); inbox URLs go to stderr.
+  // The first stdout line stays the receiver URL alone (scripts read it); inbox and public URLs go to stderr.
   io.out(workbench.status().url ?? '');
-  for (const line of await inboxLines(workbench, inboxes)) io.err(line);
   workbench.events.on('capture:received', (capture) => {
     io.out(values.json ? JSON.stringify(capture) : captureLine(capture));
   });
+  if (options.public)
+    await startPublicUrl(workbench, options.public, { url: io.err, problem: io.err, stop: io.stop });
+  for (const line of await inboxLines(workbench, inboxes)) io.err(line);
   await untilStopped(io.stop);
   await workbench.close();
   return 0;

@@ -3,8 +3,10 @@ import { defaultDataDir } from '../core/paths';
 import { EncryptedFileSecretStore } from '../core/secrets/encrypted-file-secret-store';
 import { parseVerifySpec, VerifySpecError, type VerifySpec } from '../core/signatures/verify-spec';
 import { DEFAULT_RECEIVER_PORT, type WorkbenchOptions } from '../core/workbench';
+import type { TunnelStartInput } from '../../shared/tunnel-models';
 import { UsageError, type CliIo } from './cli-io';
 import { inboxSlugsOption, portOption } from './parse-options';
+import { publicOption } from './public-url';
 
 /** The flags `listen` and `serve` share, as parseArgs option specs. */
 export const RECEIVER_FLAGS = {
@@ -15,6 +17,7 @@ export const RECEIVER_FLAGS = {
   'max-body': { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
   verify: { type: 'string', multiple: true },
+  public: { type: 'string' },
 } as const;
 
 /** A parsed flag in command-line order (node's parseArgs token). */
@@ -32,6 +35,7 @@ interface ReceiverFlagValues {
   'max-body'?: string;
   'allow-host'?: string[];
   verify?: string[];
+  public?: string;
 }
 
 const UNITS: Record<string, number> = {
@@ -107,13 +111,14 @@ export function workbenchOptionsFrom(
   command: string,
   io: CliIo,
   tokens: readonly FlagToken[] = [],
-): WorkbenchOptions & { inboxes: string[] } {
+): WorkbenchOptions & { inboxes: string[]; public: TunnelStartInput | null } {
   const port = portOption('port', values.port, DEFAULT_RECEIVER_PORT, command);
   const maxBodyBytes =
     values['max-body'] === undefined ? undefined : sizeOption('max-body', values['max-body'], command);
   const allowedHosts = hostsOption(values['allow-host'], command);
   const inboxes = inboxSlugsOption(values.inbox, command);
   const verify = verifyOption(tokens, command);
+  const publicUrl = publicOption(values.public, inboxes, command);
   const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
   return {
     dataDir,
@@ -127,6 +132,9 @@ export function workbenchOptionsFrom(
     },
     inboxes,
     verify,
+    public: publicUrl,
+    // Tunnel programs are found on this environment's PATH and run with it.
+    tunnels: { env: io.env },
     // Saved inbox secrets: encrypted with HOOKBENCH_SECRET_KEY; `--verify` secrets stay in memory.
     secrets: EncryptedFileSecretStore.inDataDir(dataDir, io.env),
   };

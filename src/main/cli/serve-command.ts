@@ -2,6 +2,7 @@ import { ControlServer } from '../web/control-server';
 import { CommandError, untilStopped, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { inboxLines } from './inbox-lines';
+import { startPublicUrl } from './public-url';
 import { parseOptions, portOption } from './parse-options';
 import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
@@ -42,6 +43,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   io.out(`Receiver: ${workbench.status().url ?? ''}`);
   io.out(`UI: ${uiUrl}`);
+  if (options.public)
+    await startPublicUrl(workbench, options.public, { url: io.out, problem: io.err, stop: io.stop });
   io.out(`Data: ${dataDir}`);
   for (const line of await inboxLines(workbench, inboxes)) io.out(line);
   io.out('Send webhooks to the receiver; open the UI address in a browser. Ctrl+C stops.');

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { networkInterfaces } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { EventChannel } from '../../shared/channels';
 import type { EventPayload, Handlers } from '../../shared/contract';
@@ -9,14 +10,19 @@ import { openDatabase } from '../db/open-database';
 import { SettingsRepository } from '../db/settings-repository';
 import { HistoryService } from './history/history-service';
 import { InboxService } from './inboxes/inbox-service';
+import { createCatalogFire } from './fire/catalog-fire-handlers';
 import { databasePathIn } from './paths';
 import { CapturePipeline } from './receiver/capture-pipeline';
 import { CaptureWriter } from './receiver/capture-writer';
 import { MemorySecretStore } from './secrets/memory-secret-store';
 import type { SecretStore } from './secrets/secret-store';
+import { sign } from './signatures/index';
 import { VerificationService } from './signatures/verification-service';
 import type { VerifySpec } from './signatures/verify-spec';
 import { DEFAULT_MAX_BODY_BYTES, ReceiverServer, type ReceiverOptions } from './receiver/receiver-server';
+import { tunnelConfig } from '../../shared/tunnel-models';
+import { allowedHostsFor, ArrivalRoutes } from './tunnels/arrival-route';
+import { TunnelManager, type TunnelManagerDeps } from './tunnels/tunnel-manager';
 
 export type WorkbenchEvents = { [E in EventChannel]: [EventPayload<E>] };
 
@@ -47,6 +53,19 @@ export interface WorkbenchOptions {
   nativeBinding?: string;
   /** How often retention runs; default one minute. */
   retentionIntervalMs?: number;
+  /** The shipped provider catalogue (resources/catalog); default: found from the app's folder. */
+  catalogDir?: string;
+  /** Public URLs (tunnels, relays): the environment programs are found and run with, time limits, back-off. */
+  tunnels?: Pick<
+    TunnelManagerDeps,
+    | 'env'
+    | 'platform'
+    | 'extraSearchDirs'
+    | 'ngrokConfigPaths'
+    | 'urlTimeoutMs'
+    | 'backoff'
+    | 'relayNewChannelUrl'
+  >;
 }
 
 export interface Workbench {
@@ -98,10 +117,34 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
 
   const secrets = options.secrets ?? new MemorySecretStore();
   const verification = new VerificationService(secrets);
+  // Public URLs: the receiver accepts the online tunnel's host and marks captures with how they arrived.
+  const routes = new ArrivalRoutes();
+  const userAllowedHosts = options.receiver?.allowedHosts ?? [];
+  let allowedHosts: string[] | null = userAllowedHosts.length > 0 ? [...userAllowedHosts] : null;
+  const tunnelSettings = new SettingsRepository(db);
+  const tunnels: TunnelManager = new TunnelManager({
+    ...options.tunnels,
+    receiver: () => (status.state === 'listening' ? { host, port: status.port } : null),
+    secrets,
+    loadConfig: () =>
+      tunnelConfig.catch({ cloudflaredPath: null, ngrokPath: null }).parse(tunnelSettings.get('tunnels')),
+    saveConfig: (config) => tunnelSettings.set('tunnels', config),
+    onPublicHost: (publicHost, session) => {
+      routes.setPublicHost(publicHost, session?.kind ?? 'custom');
+      allowedHosts = allowedHostsFor(userAllowedHosts, publicHost, host, () =>
+        Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address)),
+      );
+      receiver.setAllowedHosts(allowedHosts);
+    },
+    allowedHosts: () => allowedHosts,
+    relayToken: routes.relayToken,
+    inboxExists: (slug): boolean => inboxes.list().some((inbox) => inbox.slug === slug),
+  });
   const inboxes = new InboxService({
     inboxes: new InboxRepository(db),
     captures,
     receiverUrl: () => status.url,
+    publicUrl: (slug): string | null => tunnels.publicUrlFor(slug),
     describeVerification: (inbox) => verification.present(inbox.slug, inbox.settings.verification),
   });
   for (const slug of [...(options.inboxes ?? []), ...(options.verify ?? []).map((v) => v.inbox)])
@@ -122,12 +165,14 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     storedAttempts: (id) => captures.deliveryAttempts(id),
     onCaptured: (summary) => events.emit('capture:received', summary),
     onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
-    verify: (inbox, request) =>
+    arrival: (request) => routes.classify(request.headers, request.remoteAddress),
+    verify: (inbox, request, route) =>
       verification.check(inbox.slug, inbox.settings.verification, {
         headers: request.headers,
         body: request.body,
         now: request.receivedAt,
         truncated: request.truncated,
+        route,
       }),
     maxBodyBytes,
   });
@@ -138,6 +183,18 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     allowedHosts: options.receiver?.allowedHosts ?? null,
   };
   let receiver = new ReceiverServer(pipeline.handle, receiverOptions);
+
+  let publicInboxes = '';
+  tunnels.on('changed', (tunnelStatus) => {
+    events.emit('tunnel:changed', tunnelStatus);
+    // Inbox objects carry their public URL: send them again when it changes (not for each line of tool output).
+    const active = tunnelStatus.active;
+    const key = active?.state === 'online' ? `${active.publicUrl ?? ''} ${active.inbox ?? ''}` : '';
+    if (key !== publicInboxes) {
+      publicInboxes = key;
+      events.emit('inbox:changed', inboxes.list());
+    }
+  });
 
   history.applyRetention();
   const retentionTimer = setInterval(() => history.applyRetention(), options.retentionIntervalMs ?? 60_000);
@@ -170,7 +227,17 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     return value;
   };
 
+  const catalogFire = createCatalogFire({
+    dataDir: options.dataDir,
+    catalogDir: options.catalogDir,
+    signer: sign,
+    receiverUrl: () => status.url,
+    inboxExists: (slug) => inboxes.list().some((inbox) => inbox.slug === slug),
+    onProgress: (progress) => events.emit('fire:progress', progress),
+  });
+
   const handlers: Handlers = {
+    ...catalogFire.handlers,
     'app:info': () => ({
       version: options.version,
       dataDir: options.dataDir,
@@ -202,6 +269,10 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       return inboxesChanged(inboxes.setVerification(slug, null));
     },
     'secrets:status': () => secrets.status(),
+    'tunnel:status': () => tunnels.status(),
+    'tunnel:start': (input) => tunnels.start(input),
+    'tunnel:stop': () => tunnels.stop(),
+    'tunnel:configure': (input) => tunnels.configure(input),
     'inbox:delete': async ({ slug }) => {
       const saved = inboxes.require(slug).settings.verification;
       const deletedCaptures = inboxes.delete(slug);
@@ -235,9 +306,12 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     status: () => status,
     async close() {
       clearInterval(retentionTimer);
+      catalogFire.close();
+      await tunnels.close();
       await receiver.close();
       status = { ...status, state: 'stopped', url: null };
       events.emit('receiver:changed', status);
+      captures.flushSearch();
       db.close();
     },
   };

@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 import {
+  captureRoute,
   TOTAL_COUNT_CAP,
   type CaptureDetail,
+  type CaptureRoute,
   type CaptureSummary,
   type DownstreamExchange,
   type HeaderPair,
   type HistoryFilter,
 } from '../../shared/models';
-import { buildWhere, isUnfiltered } from './history-query';
+import { buildWhere, isUnfiltered, toFtsQuery } from './history-query';
+import { SearchIndex } from './search-index';
 import {
   detailFromRow,
   signatureParams,
@@ -42,6 +45,8 @@ export interface NewCapture {
   replays?: DownstreamExchange[];
   /** The signature check made at arrival (or kept from an import); unconfigured when absent. */
   signature?: StoredSignature;
+  /** How it reached the receiver; `direct` when absent. */
+  route?: CaptureRoute;
 }
 
 interface SummaryRow extends SignatureRow {
@@ -59,6 +64,7 @@ interface SummaryRow extends SignatureRow {
   delivery_id: string | null;
   attempt: number;
   pinned: number;
+  route: string;
 }
 
 interface DetailRow extends SummaryRow {
@@ -76,20 +82,7 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS =
   'id, inbox, method, url, path, content_type, body_size, received_at, response_status, truncated, unmatched, ' +
-  'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause';
-
-/** Bodies are indexed for search up to this size; the rest of a huge body is kept but not searchable. */
-const FTS_BODY_BYTES = 256 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The text the full-text index holds for a body: its UTF-8 text, or nothing for binary bodies. */
-function searchableBody(body: Buffer): string {
-  try {
-    return utf8.decode(body.subarray(0, FTS_BODY_BYTES));
-  } catch {
-    return '';
-  }
-}
+  'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route';
 
 function toSummary(row: SummaryRow): CaptureSummary {
   return {
@@ -108,43 +101,45 @@ function toSummary(row: SummaryRow): CaptureSummary {
     attempt: row.attempt,
     pinned: row.pinned === 1,
     signature: summaryFromRow(row),
+    // A value written by a newer version reads as direct rather than failing.
+    route: captureRoute.catch('direct').parse(row.route),
   };
 }
 
 /** The only place that reads and writes captures; statements are prepared once (per filter shape), by name. */
 export class CaptureRepository {
   private readonly insertStmt: Database.Statement;
-  private readonly ftsInsertStmt: Database.Statement;
-  private readonly ftsDeleteStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
   private readonly summaryStmt: Database.Statement;
-  private readonly countAllStmt: Database.Statement;
+  private readonly countsStmt: Database.Statement;
+  private readonly deleteStmt: Database.Statement;
+  private readonly search: SearchIndex;
+  /**
+   * Captures per inbox, counted once (one index scan) on first use and then kept current by every write, so list
+   * headers and inbox badges never count a million rows again.
+   */
+  private counts: Map<string, number> | null = null;
   private readonly deliveryCountStmt: Database.Statement;
   private readonly attemptsStmt: Database.Statement;
   private readonly pinStmt: Database.Statement;
   private readonly forwardedStmt: Database.Statement;
   private readonly replaysStmt: Database.Statement;
   private readonly byShape = new Map<string, Database.Statement>();
-  /** Unfiltered total, kept in memory so the list header does not count a million rows on every page. */
-  private total: number;
 
   constructor(private readonly db: Database.Database) {
     this.insertStmt = db.prepare(`INSERT INTO captures
       (inbox, received_at, method, url, path, http_version, headers, content_type, body, body_size, truncated,
        remote_address, duration_ms, response_status, response_headers, response_body, unmatched, delivery_id,
        attempt, pinned, forwarded, replays, signature_scheme, signature_verdict, signature_reason, signature_cause,
-       signature_detail)
+       signature_detail, route)
       VALUES (@inbox, @receivedAt, @method, @url, @path, @httpVersion, @headers, @contentType, @body, @bodySize,
        @truncated, @remoteAddress, @durationMs, @responseStatus, @responseHeaders, @responseBody, @unmatched,
        @deliveryId, @attempt, @pinned, @forwarded, @replays, @signatureScheme, @signatureVerdict, @signatureReason,
-       @signatureCause, @signatureDetail)`);
-    this.ftsInsertStmt = db.prepare(
-      'INSERT INTO captures_fts (rowid, url, headers, body) VALUES (@id, @url, @headers, @body)',
-    );
-    this.ftsDeleteStmt = db.prepare('DELETE FROM captures_fts WHERE rowid = @id');
+       @signatureCause, @signatureDetail, @route)`);
     this.getStmt = db.prepare('SELECT * FROM captures WHERE id = @id');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = @id`);
-    this.countAllStmt = db.prepare('SELECT count(*) AS n FROM captures');
+    this.countsStmt = db.prepare('SELECT inbox, count(*) AS n FROM captures GROUP BY inbox');
+    this.deleteStmt = db.prepare('DELETE FROM captures WHERE id = @id RETURNING inbox');
     this.deliveryCountStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE delivery_id = @deliveryId');
     this.attemptsStmt = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM captures WHERE delivery_id = @deliveryId ORDER BY id LIMIT 1000`,
@@ -154,7 +149,49 @@ export class CaptureRepository {
     this.replaysStmt = db.prepare(
       "UPDATE captures SET replays = json_insert(replays, '$[#]', json(@replay)) WHERE id = @id",
     );
-    this.total = (this.countAllStmt.get() as { n: number }).n;
+    this.search = new SearchIndex(db);
+  }
+
+  private countsByInboxMap(): Map<string, number> {
+    if (!this.counts) {
+      const rows = this.countsStmt.all() as { inbox: string; n: number }[];
+      this.counts = new Map(rows.map((r) => [r.inbox, r.n]));
+    }
+    return this.counts;
+  }
+
+  private adjust(inbox: string, by: number): void {
+    // Not counted yet: the first count will see this change in the table itself.
+    const counts = this.counts;
+    if (!counts) return;
+    const next = (counts.get(inbox) ?? 0) + by;
+    if (next > 0) counts.set(inbox, next);
+    else counts.delete(inbox);
+  }
+
+  /** Indexes what is queued for search now; call before closing the database. */
+  flushSearch(): void {
+    this.search.flush();
+  }
+
+  /** Number of captures per inbox slug. */
+  countsByInbox(): ReadonlyMap<string, number> {
+    return this.countsByInboxMap();
+  }
+
+  /** The captures of an inbox moved to a new slug (see InboxRepository.update). */
+  inboxMoved(slug: string, newSlug: string): void {
+    const counts = this.countsByInboxMap();
+    const n = counts.get(slug);
+    counts.delete(slug);
+    if (n !== undefined) counts.set(newSlug, (counts.get(newSlug) ?? 0) + n);
+  }
+
+  /** Unfiltered total, from the per-inbox counts kept in memory. */
+  private get total(): number {
+    let n = 0;
+    for (const v of this.countsByInboxMap().values()) n += v;
+    return n;
   }
 
   private insertOne(capture: NewCapture): CaptureSummary {
@@ -183,15 +220,9 @@ export class CaptureRepository {
       forwarded: capture.forwarded ? JSON.stringify(capture.forwarded) : null,
       replays: JSON.stringify(capture.replays ?? []),
       ...signatureParams(signature),
+      route: capture.route ?? 'direct',
     });
     const id = Number(result.lastInsertRowid);
-    this.ftsInsertStmt.run({
-      id,
-      url: capture.url,
-      headers: capture.headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
-      body: searchableBody(capture.body),
-    });
-    this.total += 1;
     return toSummary({
       id,
       inbox: capture.inbox,
@@ -211,18 +242,22 @@ export class CaptureRepository {
       signature_verdict: signature.verdict,
       signature_reason: signature.reason,
       signature_cause: signature.cause,
+      route: capture.route ?? 'direct',
     });
   }
 
-  /** Stores captures in one transaction; they are committed when this returns (all or none). */
+  /**
+   * Stores captures in one transaction; they are committed when this returns (all or none). Search indexing follows
+   * in its own transaction (see SearchIndex), off the sender's answer path.
+   */
   insertMany(captures: readonly NewCapture[]): CaptureSummary[] {
-    const before = this.total;
-    try {
-      return this.db.transaction(() => captures.map((c) => this.insertOne(c)))();
-    } catch (error) {
-      this.total = before;
-      throw error;
-    }
+    const stored = this.db.transaction(() => captures.map((c) => this.insertOne(c)))();
+    captures.forEach((c, i) => {
+      const id = (stored[i] as CaptureSummary).id;
+      this.adjust(c.inbox, 1);
+      this.search.enqueue(id, c.url, c.headers, c.body);
+    });
+    return stored;
   }
 
   /** Stores one capture; committed when this returns. */
@@ -242,6 +277,8 @@ export class CaptureRepository {
 
   /** Newest first, `limit` rows older than `beforeId` when given (keyset pagination stays fast on deep pages). */
   list(filter: HistoryFilter, limit: number, beforeId?: number): CaptureSummary[] {
+    const fts = filter.text ? toFtsQuery(filter.text) : null;
+    if (fts) return this.listByText(fts, filter, limit, beforeId);
     const where = buildWhere(filter, beforeId);
     const stmt = this.statement(
       'list',
@@ -251,9 +288,51 @@ export class CaptureRepository {
     return (stmt.all({ ...where.params, limit }) as SummaryRow[]).map(toSummary);
   }
 
+  /**
+   * A text search driven by the full-text index in rowid order, newest first: FTS5 streams its matches, so the query
+   * stops after `limit` rows instead of collecting every match of a common word before sorting.
+   */
+  private listByText(fts: string, filter: HistoryFilter, limit: number, beforeId?: number): CaptureSummary[] {
+    this.search.flush();
+    const others = buildWhere({ ...filter, text: undefined }, undefined, 'c');
+    const conditions = [
+      others.sql.replace(/^WHERE /, ''),
+      beforeId === undefined ? '' : 'captures_fts.rowid < @beforeId',
+    ]
+      .filter((c) => c !== '')
+      .map((c) => `AND ${c}`)
+      .join(' ');
+    const stmt = this.statement(
+      'list-text',
+      () =>
+        `SELECT ${SUMMARY_COLUMNS.split(', ')
+          .map((c) => `c.${c}`)
+          .join(', ')} FROM captures_fts CROSS JOIN captures AS c ON c.id = captures_fts.rowid ` +
+        `WHERE captures_fts MATCH @text ${conditions} ORDER BY captures_fts.rowid DESC LIMIT @limit`,
+      `${others.shape}|${beforeId === undefined ? '' : 'before'}`,
+    );
+    const params = { ...others.params, text: fts, limit, ...(beforeId === undefined ? {} : { beforeId }) };
+    return (stmt.all(params) as SummaryRow[]).map(toSummary);
+  }
+
   /** How many captures match; filtered counts stop at `TOTAL_COUNT_CAP`. */
   count(filter: HistoryFilter = {}): { total: number; capped: boolean } {
     if (isUnfiltered(filter)) return { total: this.total, capped: false };
+    const onlyInbox = filter.inbox !== undefined && isUnfiltered({ ...filter, inbox: undefined });
+    if (onlyInbox) return { total: this.countsByInboxMap().get(filter.inbox ?? '') ?? 0, capped: false };
+    const fts = filter.text ? toFtsQuery(filter.text) : null;
+    if (fts) this.search.flush();
+    if (fts && isUnfiltered({ ...filter, text: undefined })) {
+      // Text only: each capture has exactly one index row, so count index matches without touching the captures.
+      const byIndex = this.statement(
+        'count-text',
+        () =>
+          `SELECT count(*) AS n FROM (SELECT 1 FROM captures_fts WHERE captures_fts MATCH @text LIMIT ${TOTAL_COUNT_CAP + 1})`,
+        '',
+      );
+      const n = (byIndex.get({ text: fts }) as { n: number }).n;
+      return n > TOTAL_COUNT_CAP ? { total: TOTAL_COUNT_CAP, capped: true } : { total: n, capped: false };
+    }
     const where = buildWhere(filter);
     const stmt = this.statement(
       'count',
@@ -331,18 +410,19 @@ export class CaptureRepository {
 
   /** Deletes the given ids (and their search entries) in one transaction; returns how many went. */
   delete(ids: readonly number[]): number {
-    const del = this.statement('delete-one', () => 'DELETE FROM captures WHERE id = @id', '');
-    return this.db.transaction(() => {
-      let n = 0;
+    const gone = this.db.transaction(() => {
+      const inboxes: string[] = [];
       for (const id of ids) {
-        if (del.run({ id }).changes === 1) {
-          this.ftsDeleteStmt.run({ id });
-          n += 1;
+        const row = this.deleteStmt.get({ id }) as { inbox: string } | undefined;
+        if (row) {
+          this.search.remove(id);
+          inboxes.push(row.inbox);
         }
       }
-      this.total -= n;
-      return n;
+      return inboxes;
     })();
+    for (const inbox of gone) this.adjust(inbox, -1);
+    return gone.length;
   }
 
   /** Deletes every capture matching the filter; pinned ones survive unless `includePinned`. */

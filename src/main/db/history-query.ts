@@ -20,8 +20,12 @@ export function toFtsQuery(text: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
 
-/** Builds the WHERE clause for a history filter; only fields that are present narrow the result. */
-export function buildWhere(filter: HistoryFilter, beforeId?: number): WhereClause {
+/**
+ * Builds the WHERE clause for a history filter; only fields that are present narrow the result. `alias` qualifies
+ * the capture columns when the query joins another table (the search index also has `url`, `headers`, `body`).
+ */
+export function buildWhere(filter: HistoryFilter, beforeId?: number, alias?: string): WhereClause {
+  const col = (name: string): string => (alias ? `${alias}.${name}` : name);
   const parts: string[] = [];
   const params: Record<string, string | number> = {};
   const shape: string[] = [];
@@ -30,29 +34,31 @@ export function buildWhere(filter: HistoryFilter, beforeId?: number): WhereClaus
     shape.push(key);
     if (value !== undefined) params[key] = value;
   };
-  if (filter.inbox !== undefined) add('inbox', 'inbox = @inbox', filter.inbox);
-  if (filter.method !== undefined) add('method', 'method = @method', filter.method);
-  if (typeof filter.status === 'number') add('status', 'response_status = @status', filter.status);
+  if (filter.inbox !== undefined) add('inbox', `${col('inbox')} = @inbox`, filter.inbox);
+  if (filter.method !== undefined) add('method', `${col('method')} = @method`, filter.method);
+  if (typeof filter.status === 'number') add('status', `${col('response_status')} = @status`, filter.status);
   if (typeof filter.status === 'string') {
     const low = Number(filter.status[0]) * 100;
-    add('statusClass', 'response_status BETWEEN @statusLow AND @statusHigh');
+    add('statusClass', `${col('response_status')} BETWEEN @statusLow AND @statusHigh`);
     params.statusLow = low;
     params.statusHigh = low + 99;
   }
   if (filter.contentType) {
     add(
       'contentType',
-      "content_type LIKE '%' || @contentType || '%' ESCAPE '\\'",
+      `${col('content_type')} LIKE '%' || @contentType || '%' ESCAPE '\\'`,
       filter.contentType.replace(/[%_\\]/g, '\\$&'),
     );
   }
-  if (filter.from !== undefined) add('from', 'received_at >= @from', filter.from);
-  if (filter.to !== undefined) add('to', 'received_at <= @to', filter.to);
-  if (filter.pinned !== undefined) add('pinned', 'pinned = @pinned', filter.pinned ? 1 : 0);
-  if (filter.signature !== undefined) add('signature', 'signature_verdict = @signature', filter.signature);
+  if (filter.from !== undefined) add('from', `${col('received_at')} >= @from`, filter.from);
+  if (filter.to !== undefined) add('to', `${col('received_at')} <= @to`, filter.to);
+  if (filter.pinned !== undefined) add('pinned', `${col('pinned')} = @pinned`, filter.pinned ? 1 : 0);
+  if (filter.signature !== undefined)
+    add('signature', `${col('signature_verdict')} = @signature`, filter.signature);
   const fts = filter.text ? toFtsQuery(filter.text) : null;
-  if (fts) add('text', 'id IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH @text)', fts);
-  if (beforeId !== undefined) add('beforeId', 'id < @beforeId', beforeId);
+  if (fts)
+    add('text', `${col('id')} IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH @text)`, fts);
+  if (beforeId !== undefined) add('beforeId', `${col('id')} < @beforeId`, beforeId);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, shape: shape.join(',') };
 }
 

@@ -44,7 +44,6 @@ export class InboxRepository {
   private readonly moveStmt: Database.Statement;
   private readonly moveCapturesStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
-  private readonly countsStmt: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.listStmt = db.prepare("SELECT * FROM inboxes ORDER BY slug = 'default' DESC, created_at, slug");
@@ -56,7 +55,6 @@ export class InboxRepository {
     this.moveStmt = db.prepare('UPDATE inboxes SET slug = @newSlug WHERE slug = @slug');
     this.moveCapturesStmt = db.prepare('UPDATE captures SET inbox = @newSlug WHERE inbox = @slug');
     this.deleteStmt = db.prepare('DELETE FROM inboxes WHERE slug = @slug');
-    this.countsStmt = db.prepare('SELECT inbox, count(*) AS n FROM captures GROUP BY inbox');
   }
 
   list(): StoredInbox[] {
@@ -91,11 +89,5 @@ export class InboxRepository {
   /** Removes the inbox row (its captures are removed by the caller in the same transaction). */
   delete(slug: string): void {
     this.deleteStmt.run({ slug });
-  }
-
-  /** Number of captures per inbox slug. */
-  captureCounts(): Map<string, number> {
-    const rows = this.countsStmt.all() as { inbox: string; n: number }[];
-    return new Map(rows.map((r) => [r.inbox, r.n]));
   }
 }

@@ -131,6 +131,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A larger page cache and rarer checkpoints: hot index pages are then written back once per checkpoint rather
+    // than every few hundred captures (measured in bench/receiver-throughput.mjs).
+    db.pragma('cache_size = -65536');
+    db.pragma('wal_autocheckpoint = 10000');
     migrate(db, path, options.migrations ?? allMigrations);
     return db;
   } catch (error) {

@@ -80,6 +80,8 @@ function ndjsonRecord(c: CaptureDetail): Record<string, unknown> {
     pinned: c.pinned,
     // The verdict made at arrival, never the secret nor the signatures compared (they are in `headers`).
     signature: c.signature,
+    // How it arrived: direct, through a tunnel (cloudflared, ngrok, custom) or a relay.
+    route: c.route,
     forwarded: c.forwarded,
     replays: c.replays,
   };
@@ -173,6 +175,7 @@ function harEntry(c: CaptureDetail): Record<string, unknown> {
       attempt: c.attempt,
       truncated: c.truncated,
       signature: c.signature,
+      route: c.route,
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { downstreamExchange } from '../../../shared/models';
+import { captureRoute, downstreamExchange } from '../../../shared/models';
 import { signatureSummary, type SignatureSummary } from '../../../shared/signature-models';
 import type { NewCapture, StoredSignature } from '../../db/capture-repository';
 import { HookbenchError } from '../errors';
@@ -47,6 +47,8 @@ const importLine = z.object({
   attempt: wholeFrom(1).default(1),
   pinned: z.boolean().default(false),
   signature: signatureSummary.optional(),
+  /** Older exports have none (direct); a route this version does not know also reads as direct. */
+  route: captureRoute.catch('direct'),
   forwarded: exchange.nullable().default(null),
   replays: z.array(exchange).default([]),
 });
@@ -180,6 +182,7 @@ export function parseNdjsonImport(content: string, filename: string): NewCapture
       pinned: line.pinned,
       forwarded: line.forwarded,
       replays: line.replays,
+      route: line.route,
       ...(line.signature ? { signature: importedSignature(line.signature, line.receivedAt) } : {}),
     });
   }

@@ -15,6 +15,8 @@ export interface InboxServiceDeps {
   captures: CaptureRepository;
   /** The receiver's base URL, or null while it does not listen. */
   receiverUrl: () => string | null;
+  /** The inbox's URL on the public URL (tunnel, relay) while one is online, else null. */
+  publicUrl?: (slug: string) => string | null;
   /** How an inbox verifies signatures right now, the secret masked (null: it does not). */
   describeVerification?: (inbox: StoredInbox) => InboxVerification | null;
   now?: () => number;
@@ -54,23 +56,24 @@ export class InboxService {
     return found;
   }
 
-  private present(stored: StoredInbox, counts: Map<string, number>): Inbox {
+  private present(stored: StoredInbox, counts: ReadonlyMap<string, number>): Inbox {
     const base = this.deps.receiverUrl();
     return {
       ...stored,
       url: base ? `${base}${HOOKS_PREFIX}${stored.slug}` : null,
+      publicUrl: this.deps.publicUrl?.(stored.slug) ?? null,
       captureCount: counts.get(stored.slug) ?? 0,
       verification: this.deps.describeVerification?.(stored) ?? null,
     };
   }
 
   list(): Inbox[] {
-    const counts = this.deps.inboxes.captureCounts();
+    const counts = this.deps.captures.countsByInbox();
     return [...this.cache.values()].map((i) => this.present(i, counts));
   }
 
   get(slug: string): Inbox {
-    return this.present(this.require(slug), this.deps.inboxes.captureCounts());
+    return this.present(this.require(slug), this.deps.captures.countsByInbox());
   }
 
   create(slug: string, name?: string, settings?: Partial<InboxSettings>): Inbox {
@@ -108,6 +111,7 @@ export class InboxService {
       ? { ...changes.settings, verification: current.settings.verification }
       : current.settings;
     this.deps.inboxes.update(slug, changes.name ?? current.name, settings, newSlug);
+    if (newSlug !== undefined && newSlug !== slug) this.deps.captures.inboxMoved(slug, newSlug);
     this.reload();
     return this.get(newSlug ?? slug);
   }

@@ -1,5 +1,5 @@
 import type { InboxSettings } from '../../../shared/inbox-models';
-import type { CaptureSummary, DownstreamExchange, HeaderPair } from '../../../shared/models';
+import type { CaptureRoute, CaptureSummary, DownstreamExchange, HeaderPair } from '../../../shared/models';
 import type { NewCapture, StoredSignature } from '../../db/capture-repository';
 import type { StoredInbox } from '../../db/inbox-repository';
 import { sendDownstream } from '../forward/send-downstream';
@@ -80,7 +80,12 @@ export interface CapturePipelineDeps {
   onCaptured: (capture: CaptureSummary) => void;
   onForwarded: (id: number, exchange: DownstreamExchange) => void;
   /** The signature check of a request, from its raw headers and body; unconfigured when absent. */
-  verify?: (inbox: StoredInbox, request: ReceivedRequest) => StoredSignature;
+  verify?: (inbox: StoredInbox, request: ReceivedRequest, route: CaptureRoute) => StoredSignature;
+  /**
+   * How a request arrived (direct, a tunnel, Hookbench's relay) and its headers as stored: Hookbench's internal relay
+   * marker is removed here, before the check, the store and forwarding. Absent: every request is direct.
+   */
+  arrival?: (request: ReceivedRequest) => { route: CaptureRoute; headers: HeaderPair[] };
   maxBodyBytes: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -108,7 +113,10 @@ export class CapturePipeline {
   }
 
   /** The receiver's request handler. */
-  readonly handle = async (request: ReceivedRequest): Promise<PlannedResponse | typeof NEVER_ANSWER> => {
+  readonly handle = async (received: ReceivedRequest): Promise<PlannedResponse | typeof NEVER_ANSWER> => {
+    const arrival = this.deps.arrival?.(received);
+    const request: ReceivedRequest = arrival ? { ...received, headers: arrival.headers } : received;
+    const route = arrival?.route ?? 'direct';
     const path = pathOf(request.url);
     const { inbox, matched } = this.deps.inboxes.route(path);
     const { settings } = inbox;
@@ -148,8 +156,9 @@ export class CapturePipeline {
       deliveryId,
       attempt,
       forwarded,
+      route,
       // Checked here, from the bytes as received, and stored in the same insert as the capture.
-      ...(this.deps.verify ? { signature: this.deps.verify(inbox, request) } : {}),
+      ...(this.deps.verify ? { signature: this.deps.verify(inbox, request, route) } : {}),
     };
     const summary = await this.deps.writer.write(capture);
     this.deps.onCaptured(summary);

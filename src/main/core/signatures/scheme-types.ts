@@ -1,5 +1,5 @@
 import type { SignedParts } from '../../db/signature-columns';
-import type { HeaderPair } from '../../../shared/models';
+import type { CaptureRoute, HeaderPair } from '../../../shared/models';
 import type {
   SignatureCause,
   SignatureScheme,
@@ -30,6 +30,8 @@ export interface VerifyRequest {
   now: number;
   /** The receiver kept only the first bytes of the body. */
   truncated?: boolean;
+  /** How the request arrived; through a `relay` the body was re-serialized, which the diagnosis names. */
+  route?: CaptureRoute;
 }
 
 /** The signed content around the body: `prefix + body + suffix` (stored without copying the body). */

@@ -17,6 +17,10 @@ import {
 /** Bodies up to this size are re-serialized to find what changed; larger ones would hold the receiver too long. */
 export const DIAGNOSE_BODY_LIMIT = 1024 * 1024;
 
+/** Why a signature fails through a relay (smee and its clients re-encode JSON bodies). */
+export const RELAY_REASON =
+  'Body re-serialized by the relay (smee re-encodes JSON); signatures cannot be checked through a relay — use a tunnel.';
+
 /** The default timestamp tolerance of every scheme that has a timestamp: five minutes. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
@@ -199,17 +203,24 @@ export function verifySigned(spec: SignedScheme, config: SchemeConfig, request: 
     const variants = bodyVariants(request.body);
     for (const variant of variants) {
       if (primary.match(signedBytes(parts, variant.body), p.entries)) {
-        return {
-          ...invalid,
-          cause: 'body-changed',
-          reason: `The signature matches the body ${variant.label}, not the body as it arrived: the body was changed after signing (${variant.change}).`,
-        };
+        // A relay re-sends JSON.stringify of the body it parsed: the change is the relay's, not the sender's.
+        const reason =
+          request.route === 'relay'
+            ? `${RELAY_REASON} The signature matches the body ${variant.label}, as the sender sent it.`
+            : `The signature matches the body ${variant.label}, not the body as it arrived: the body was changed after signing (${variant.change}).`;
+        return { ...invalid, cause: 'body-changed', reason };
       }
     }
     if (variants.length > 0) {
       const kinds = [...new Set(variants.map((v) => v.change))].join(', ');
       details.push(`Not with ${variants.length} likely changes of the body either (${kinds}).`);
     }
+  }
+  if (request.route === 'relay' && parts.includesBody) {
+    details.push(
+      'This capture came through a relay, which re-serializes the body: if the sender formatted its JSON in a way ' +
+        'Hookbench does not try, no check can match. Use a tunnel to check signatures.',
+    );
   }
   return {
     ...invalid,

@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-captures';
 import { migration0002 } from './0002-inboxes-search-pins';
 import { migration0003 } from './0003-signature-verdicts';
+import { migration0004 } from './0004-capture-route';
 import type { Migration } from './migration';
 
 /** Every migration in order; the database's `user_version` says how many have been applied. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

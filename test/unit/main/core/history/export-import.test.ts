@@ -151,6 +151,7 @@ describe('history export and import', () => {
       'attempt',
       'pinned',
       'signature',
+      'route',
       'forwarded',
       'replays',
     ]);
@@ -415,6 +416,7 @@ describe('history export and import', () => {
         pinned: false,
         forwarded: null,
         replays: [],
+        route: 'direct',
       });
     });
   });
@@ -465,6 +467,7 @@ function parsedCapture(): Omit<CaptureDetail, 'id' | 'size'> {
     attempt: 1,
     pinned: false,
     signature: { scheme: null, verdict: 'unconfigured', reason: null },
+    route: 'direct',
     httpVersion: '1.1',
     headers: [],
     bodyBase64: '',
