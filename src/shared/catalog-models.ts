@@ -71,6 +71,8 @@ export const catalogExample = z.object({
   summary: z.string().nullable(),
   value: z.unknown(),
   source: catalogSource.nullable(),
+  /** Set on examples promoted from a capture: when it was received (ms since the epoch). Absent: documented. */
+  observedAt: z.number().int().optional(),
 });
 export type CatalogExample = z.infer<typeof catalogExample>;
 

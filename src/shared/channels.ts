@@ -29,6 +29,7 @@ export const REQUEST_CHANNELS = [
   'catalog:get',
   'catalog:import',
   'catalog:remove',
+  'catalog:promote-example',
   'fire:sample',
   'fire:send',
   'fire:bulk',
@@ -41,6 +42,28 @@ export const REQUEST_CHANNELS = [
   'tunnel:start',
   'tunnel:stop',
   'tunnel:configure',
+  'tenant:list',
+  'tenant:save',
+  'tenant:delete',
+  'subscription:list',
+  'subscription:get',
+  'subscription:create',
+  'subscription:update',
+  'subscription:delete',
+  'subscription:test',
+  'subscription:cleanup',
+  'composer:validate',
+  'sandbox:start',
+  'sandbox:stop',
+  'sandbox:status',
+  'sandbox:event',
+  'check:payload',
+  'check:capture',
+  'check:recheck',
+  'check:status',
+  'check:summary',
+  'check:drift',
+  'check:observed-schema',
 ] as const;
 
 /** Events the core pushes to the UI. */
@@ -52,6 +75,8 @@ export const EVENT_CHANNELS = [
   'receiver:changed',
   'fire:progress',
   'tunnel:changed',
+  'sandbox:changed',
+  'check:progress',
 ] as const;
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

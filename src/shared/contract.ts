@@ -60,6 +60,41 @@ import {
 } from './fire-models';
 
 import { tunnelConfigureInput, tunnelStartInput, tunnelStatus } from './tunnel-models';
+import {
+  composerValidateInput,
+  composerValidateOutput,
+  sandboxEventInput,
+  sandboxEventOutput,
+  sandboxStatus,
+  subscription,
+  subscriptionCleanupInput,
+  subscriptionCleanupOutput,
+  subscriptionCreateInput,
+  subscriptionCreateOutput,
+  subscriptionRefInput,
+  subscriptionTestInput,
+  subscriptionTestOutput,
+  subscriptionUpdateInput,
+  tenantIdInput,
+  tenantProfile,
+  tenantSaveInput,
+} from './subscription-models';
+import {
+  captureCheckOutput,
+  checkHistorySummary,
+  checkPayloadInput,
+  checkProgress,
+  checkRecheckInput,
+  checkRecheckOutput,
+  checkResult,
+  checkStatus,
+  driftInput,
+  driftReport,
+  observedSchemaInput,
+  observedSchemaOutput,
+  promoteExampleInput,
+  promoteExampleOutput,
+} from './check-models';
 
 const noInput = z.object({}).strict().default({});
 
@@ -99,6 +134,8 @@ export const requestContract = {
   'catalog:import': { input: catalogImportInput, output: catalogImportOutput },
   /** Deletes an imported provider (shipped ones cannot be removed). */
   'catalog:remove': { input: providerIdInput, output: catalogRemoveOutput },
+  /** Keeps a capture's body as an example of its event, labelled observed with its date (data directory overlay). */
+  'catalog:promote-example': { input: promoteExampleInput, output: promoteExampleOutput },
   /** A realistic payload for an event: fresh ids in the provider's format, current timestamps, the envelope. */
   'fire:sample': { input: fireSampleInput, output: fireSampleOutput },
   /** Sends one event (retrying on the schedule when asked; later attempts arrive as `fire:progress`). */
@@ -121,12 +158,50 @@ export const requestContract = {
   'tunnel:stop': { input: noInput, output: tunnelStatus },
   /** Sets program paths and the ngrok authtoken (kept in the secret store). */
   'tunnel:configure': { input: tunnelConfigureInput, output: tunnelStatus },
+  /** Tenant profiles (provider, server, tenant, key header); API keys only masked. */
+  'tenant:list': { input: noInput, output: z.array(tenantProfile) },
+  /** Creates or updates a profile; the API key goes to the secret store (absent on update: kept). */
+  'tenant:save': { input: tenantSaveInput, output: tenantProfile },
+  'tenant:delete': { input: tenantIdInput, output: z.object({ deleted: z.boolean() }) },
+  /** The tenant's subscriptions, with Hookbench's tag, orphan status and (v1) delivery stats. */
+  'subscription:list': { input: tenantIdInput, output: z.array(subscription) },
+  'subscription:get': { input: subscriptionRefInput, output: subscription },
+  /** Creates one (tagged for the inbox); a timed-out create is checked against the list, never blindly retried. */
+  'subscription:create': { input: subscriptionCreateInput, output: subscriptionCreateOutput },
+  'subscription:update': { input: subscriptionUpdateInput, output: subscription },
+  'subscription:delete': { input: subscriptionRefInput, output: z.object({ deleted: z.boolean() }) },
+  /** The v1 platform's test endpoint (POST /api/v1/webhooks/test/). */
+  'subscription:test': { input: subscriptionTestInput, output: subscriptionTestOutput },
+  /** Lists (dryRun) or deletes the subscriptions Hookbench made for inboxes that no longer exist. */
+  'subscription:cleanup': { input: subscriptionCleanupInput, output: subscriptionCleanupOutput },
+  /** Validation and lint citing the documents, the body in sync, the exact request (secrets masked) and curl. */
+  'composer:validate': { input: composerValidateInput, output: composerValidateOutput },
+  /** Runs the sandbox tenant in-process on a free port, with a tenant profile per provider pointing at it. */
+  'sandbox:start': { input: noInput, output: sandboxStatus },
+  'sandbox:stop': { input: noInput, output: sandboxStatus },
+  'sandbox:status': { input: noInput, output: sandboxStatus },
+  /** Makes an event happen in the running sandbox: delivered to every matching subscription. */
+  'sandbox:event': { input: sandboxEventInput, output: sandboxEventOutput },
+  /** Identifies a payload and checks it against the documented shape (nothing stored). */
+  'check:payload': { input: checkPayloadInput, output: checkResult },
+  /** A capture's check (re-run when pending or stale) with the documented shape and the payload as one tree. */
+  'check:capture': { input: captureIdInput, output: captureCheckOutput },
+  /** Re-checks the history in the background; progress comes as `check:progress`. */
+  'check:recheck': { input: checkRecheckInput, output: checkRecheckOutput },
+  /** The running re-check job, the catalogue version and how many captures wait for their check. */
+  'check:status': { input: noInput, output: checkStatus },
+  /** Counts per verdict and per event type, and the most frequent findings, over the stored history. */
+  'check:summary': { input: noInput, output: checkHistorySummary },
+  /** Per event type over the whole history: fields seen vs documented, with counts and first/last seen. */
+  'check:drift': { input: driftInput, output: driftReport },
+  /** A JSON Schema (2020-12) inferred from the payloads received for one event. */
+  'check:observed-schema': { input: observedSchemaInput, output: observedSchemaOutput },
 } satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Every event the core pushes, with its payload schema. */
 export const eventContract = {
   'capture:received': captureSummary,
-  /** A capture changed after it arrived (pinned, forwarded, replayed): refresh it if shown. */
+  /** A capture changed after it arrived (pinned, forwarded, replayed, checked): refresh it if shown. */
   'capture:updated': captureSummary,
   /** Many captures went at once (delete, clear, import, retention): reload the list. */
   'history:changed': historyChanged,
@@ -136,6 +211,10 @@ export const eventContract = {
   'fire:progress': fireProgress,
   /** The public URL started, came online, failed (with the tool's message), is restarting or stopped. */
   'tunnel:changed': tunnelStatus,
+  /** The sandbox tenant started or stopped. */
+  'sandbox:changed': sandboxStatus,
+  /** A background re-check advanced or finished (reload the list when `state` is `done`). */
+  'check:progress': checkProgress,
 } satisfies Record<EventChannel, z.ZodType>;
 
 // Compile-time proof that the runtime name lists and the schema maps list the same channels.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signatureDetail, signatureSummary, signatureVerdict } from './signature-models';
+import { captureCheckDetail, checkSummary, checkVerdict } from './check-models';
 
 /** A header as received: original name case, original order, duplicates kept. */
 export const headerPair = z.tuple([z.string(), z.string()]);
@@ -63,6 +64,8 @@ export const captureSummary = z.object({
   signature: signatureSummary,
   /** How it arrived (`direct` for captures stored before routes were recorded). */
   route: captureRoute,
+  /** The check against the documented shapes (`pending` until it ran, right after the answer). */
+  check: checkSummary,
 });
 export type CaptureSummary = z.infer<typeof captureSummary>;
 
@@ -101,6 +104,8 @@ export const captureDetail = captureSummary.extend({
   replays: z.array(downstreamExchange),
   /** The whole signature check (signed content, expected and received signatures); null when unconfigured. */
   verification: signatureDetail.nullable(),
+  /** The check's findings; the core always sets it (its result is null while the check is pending). */
+  checkDetail: captureCheckDetail.optional(),
 });
 export type CaptureDetail = z.infer<typeof captureDetail>;
 
@@ -122,6 +127,8 @@ export const historyFilter = z.object({
   pinned: z.boolean().optional(),
   /** Only captures with this signature verdict. */
   signature: signatureVerdict.optional(),
+  /** Only captures with this check verdict (`deviates`: deviates from the documentation). */
+  check: checkVerdict.optional(),
 });
 export type HistoryFilter = z.infer<typeof historyFilter>;
 

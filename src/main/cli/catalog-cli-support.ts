@@ -1,5 +1,6 @@
 import { Catalog, UnknownEventError, type FoundEvent } from '../core/catalog/catalog';
 import { defaultCatalogDir, userCatalogDir } from '../core/catalog/catalog-paths';
+import { catalogOverlayPath } from '../core/catalog/catalog-overlay';
 import { CatalogFileError } from '../core/catalog/parse-catalog-text';
 import { HookbenchError } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
@@ -11,9 +12,11 @@ import { CommandError, UsageError, type CliIo } from './cli-io';
  */
 export function openCatalog(io: CliIo, dataDir: string | undefined): Catalog {
   try {
+    const dir = dataDir ?? defaultDataDir(io.env);
     return new Catalog({
       builtinDir: io.catalogDir ?? defaultCatalogDir(),
-      userDir: userCatalogDir(dataDir ?? defaultDataDir(io.env)),
+      userDir: userCatalogDir(dir),
+      overlayFile: catalogOverlayPath(dir),
     });
   } catch (error) {
     if (error instanceof CatalogFileError)

@@ -124,6 +124,23 @@ export function signatureText(c: CaptureDetail): string[] {
   return lines;
 }
 
+/** The check of `history show`: verdict, the documented event, then one line per finding. */
+export function checkText(c: CaptureDetail): string[] {
+  const { check } = c;
+  if (check.verdict === 'pending') return ['Check: pending (not checked against the documentation yet)'];
+  const event = check.provider && check.eventType ? ` — ${check.provider} ${check.eventType}` : '';
+  const counts = [
+    check.errors ? `${check.errors} error${check.errors === 1 ? '' : 's'}` : '',
+    check.warnings ? `${check.warnings} warning${check.warnings === 1 ? '' : 's'}` : '',
+  ].filter((p) => p !== '');
+  const lines = [`Check: ${check.verdict}${event}${counts.length ? ` (${counts.join(', ')})` : ''}`];
+  for (const f of c.checkDetail?.result?.findings ?? [])
+    lines.push(
+      `  ${f.severity === 'info' ? 'note' : f.severity} ${f.kind} ${f.path || '(body)'}: ${f.message}`,
+    );
+  return lines;
+}
+
 /** `history show`: what arrived (line, facts, headers, body), then what was answered, forwarded and replayed. */
 export function captureText(c: CaptureDetail): string[] {
   const facts = [
@@ -145,6 +162,7 @@ export function captureText(c: CaptureDetail): string[] {
     ...bodyText(c.bodyBase64, c.contentType),
     '',
     ...signatureText(c),
+    ...checkText(c),
     '',
     ...(c.response.status === 0
       ? ['Response: none (the inbox never answered)']

@@ -44,6 +44,8 @@ Commands:
   sign      Print the signature headers a sender would add to a body
   catalog   List and show the providers' documented events (and import your own spec)
   trigger   Send a catalogued event with a realistic payload to a URL (or N of them)
+  check     Check a payload (or the stored history) against the documented shapes
+  tenant    Run the sandbox tenant: Credo AI, v1 platform and Credas APIs on this machine
   help      Show help for a command: hookbench help <command>
 
 Options:
@@ -122,7 +124,8 @@ Subcommands:
   list             The newest captures, one row each: id, time, method, inbox, URL,
                    answered status, content type, body size, signature verdict
   show <id>        One capture: request line, headers, body, signature check
-                   (secret masked), then the response
+                   (secret masked), check against the documentation (verdict
+                   and findings), then the response
   export           Matching captures, oldest first, to stdout or to --out FILE
   import <file>    Add the captures of a Hookbench NDJSON export (all or nothing:
                    a bad line is named and nothing is stored)
@@ -141,6 +144,9 @@ list and export:
   --status <status>    Only this answered status: 404, or a class such as 4xx
   --signature <v>      Only this signature verdict: valid, invalid, expired,
                        missing or unconfigured
+  --check <verdict>    Only this check against the documentation: conforms,
+                       deviates (deviates from the documentation), unidentified,
+                       not-json or pending
 list:
   --limit <n>          How many captures to show, newest first (default 50)
 export:
@@ -221,6 +227,71 @@ Options:
 
 An unknown event name is answered with the nearest documented names (exit 2).
 `,
+  tenant: `Usage: hookbench tenant serve [--port P] [--data-dir D] [--tenant NAME] [--api-key KEY]
+
+Runs the sandbox tenant: a local server implementing the providers' documented APIs.
+Prints its base URL on the first line, then the API key when it generated one.
+State (subscriptions, API key) is kept in <data dir>/sandbox/sandbox-tenant.json.
+
+  Credo AI   POST /auth/exchange {"api_token","tenant"} -> {"access_token"} (JWT)
+             /api/v2/<tenant>/webhooks[/<id>]  (JSON:API, 201/200/204, 401/403/404/422)
+  v1         /api/v1/webhooks/[<id>/]  (API key in X-API-Key; HTTPS only, http:// on
+             this machine allowed), POST /api/v1/webhooks/test/
+  Credas     POST /api/v2/ci/processes {"webhookUrl"}  (X-API-KEY; 403 when wrong)
+  Sandbox    POST /_sandbox/events {"provider","eventType","data"?}
+             GET  /_sandbox/subscriptions, /_sandbox/subscriptions/<id>/attempts
+             POST /_sandbox/credas/processes/<id>/complete
+             POST /_sandbox/oauth/token (client_credentials), GET /_sandbox
+             POST /_sandbox/faults {"status","body"?,"headers"?,"stallMs"?,"times"?}
+
+Options:
+  --port <n>        Port (default 4600; 0 picks a free one)
+  --host <addr>     Address (default 127.0.0.1)
+  --data-dir <dir>  Data directory (default: the app's)
+  --tenant <name>   Credo AI tenant name (default sandbox)
+  --api-key <key>   The API key all three APIs accept (default: generated once, kept)
+  --compress <n>    Divide retry delays by n (default 1000)
+`,
+  check: `Usage: hookbench check <file|-> [--provider P] [--event E] [--json]
+       hookbench check --history [--data-dir D] [--json]
+
+Identifies a payload (provider and event type) and checks it against the
+documented shape: fields missing, of another JSON type or undocumented, values
+outside the documented set or not of the documented form, deprecated events,
+an envelope that disagrees with itself, JSON encoded inside strings (decoded
+and checked too). Reads <file>, or standard input with -.
+
+Exit codes: 0 it conforms (no error finding), 1 it deviates, 2 unidentified or
+not JSON (the closest candidates are printed, and why).
+
+Options:
+  --provider <id>    Check against this provider's events only
+  --event <name>     Check against this event (a documented name, an alias or a
+                     composed type such as CredoAI.use_case_name_updated.v1)
+  --json             Print one object: {"provider", "eventType", "conforms",
+                     "findings": [{"path", "kind", "severity", "message"}]}
+                     (provider and eventType null when unidentified or not JSON)
+  --history          Check the stored captures not yet checked with this
+                     catalogue, then summarise the history: captures per verdict
+                     (conforms, deviates, unidentified, not-json, pending), per
+                     event type, and the most frequent findings. With --json, one
+                     object {total, verdicts, events, findings, checkedWith,
+                     rechecked}
+  --data-dir <dir>   Data directory: the history (--history) and imported specs
+                     (default: HOOKBENCH_DATA_DIR or the desktop app's)
+  -h, --help         Show this help
+
+Finding kinds: missing, type (errors); undocumented, enum, format, deprecated,
+envelope (warnings); undocumented-shape (a note: the provider documents the event
+but not its payload); not-json. Paths are dotted: data.user.userId,
+data.taggedUsers[0].user_id, Payload.ProcessId (inside JSON in a string).
+
+Examples:
+  hookbench check delivery.json
+  curl -s https://example.test/last-hook | hookbench check - --json
+  hookbench check body.json --event use_case_review_status_updated
+  hookbench check --history
+`,
   trigger: `Usage: hookbench trigger <event-type> --to <url> [options]
 
 Sends a catalogued event: a realistic sample payload (fresh ids in the
@@ -230,7 +301,11 @@ Svix-Timestamp, User-Agent) and, with --sign, its signature. Prints the answer:
 status, latency, headers and body. Exit 0 for a 2xx answer, 1 otherwise.
 
 Options:
-  --to <url>           Where to send it (required)
+  --to <url>           Where to send it (required, unless --tenant)
+  --tenant <base URL>  Make the event happen in a sandbox tenant (hookbench tenant
+                       serve): POST <base>/_sandbox/events delivers it to every
+                       matching subscription, signed like the provider
+  --data <json>        With --tenant: the event's "data" instead of a sample
   --provider <id>      The provider, when the event name is not unique
   --prefix <text>      The envelope type's prefix (Credo AI default CredoAI; '' none)
   --suffix <text>      The envelope type's suffix (Credo AI default v1; '' none)

@@ -1,5 +1,6 @@
 import { historyFilter, type HistoryFilter } from '../../shared/models';
 import { signatureVerdict } from '../../shared/signature-models';
+import { checkVerdict } from '../../shared/check-models';
 import { defaultDataDir } from '../core/paths';
 import type { Workbench, WorkbenchOptions } from '../core/workbench';
 import { CommandError, UsageError, type CliIo } from './cli-io';
@@ -18,6 +19,7 @@ export const FILTER_FLAGS = {
   method: { type: 'string' },
   status: { type: 'string' },
   signature: { type: 'string' },
+  check: { type: 'string' },
 } as const;
 
 /** The workbench a history subcommand opens: the data directory, never a started receiver. */
@@ -35,7 +37,7 @@ function statusOption(value: string, command: string): HistoryFilter['status'] {
   );
 }
 
-/** Builds the history filter from `--inbox`, `--text`, `--method`, `--status` and `--signature`, checking each. */
+/** Builds the history filter from `--inbox`, `--text`, `--method`, `--status`, `--signature` and `--check`. */
 export function filterOption(
   values: {
     inbox?: string | undefined;
@@ -43,6 +45,7 @@ export function filterOption(
     method?: string | undefined;
     status?: string | undefined;
     signature?: string | undefined;
+    check?: string | undefined;
   },
   command: string,
 ): HistoryFilter {
@@ -64,6 +67,16 @@ export function filterOption(
       );
     }
     raw.signature = verdict.data;
+  }
+  if (values.check !== undefined) {
+    const verdict = checkVerdict.safeParse(values.check);
+    if (!verdict.success) {
+      throw new UsageError(
+        `--check must be one of ${checkVerdict.options.join(', ')}, not "${values.check}"`,
+        command,
+      );
+    }
+    raw.check = verdict.data;
   }
   const parsed = historyFilter.safeParse(raw);
   if (!parsed.success) {

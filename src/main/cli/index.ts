@@ -1,10 +1,12 @@
 import { catalogCommand } from './catalog-command';
+import { checkCommand } from './check-command';
 import { CommandError, UsageError, type CliIo } from './cli-io';
 import { HELP } from './help-texts';
 import { historyCommand } from './history-command';
 import { listenCommand } from './listen-command';
 import { serveCommand } from './serve-command';
 import { signCommand } from './sign-command';
+import { tenantCommand } from './tenant-command';
 import { triggerCommand } from './trigger-command';
 
 export type { CliIo } from './cli-io';
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   sign: signCommand,
   catalog: catalogCommand,
   trigger: triggerCommand,
+  check: checkCommand,
+  tenant: tenantCommand,
 };
 
 /**

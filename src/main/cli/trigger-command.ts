@@ -11,6 +11,7 @@ import { bodyText } from './format-captures';
 import { HELP } from './help-texts';
 import { parseOptions } from './parse-options';
 import { formatAttempt, formatBulk } from './trigger-output';
+import { triggerInSandbox } from './trigger-sandbox';
 
 const COMMAND = 'trigger';
 
@@ -84,6 +85,8 @@ export async function triggerCommand(argv: string[], io: CliIo): Promise<number>
     argv,
     {
       to: { type: 'string' },
+      tenant: { type: 'string' },
+      data: { type: 'string' },
       provider: { type: 'string' },
       prefix: { type: 'string' },
       suffix: { type: 'string' },
@@ -108,7 +111,13 @@ export async function triggerCommand(argv: string[], io: CliIo): Promise<number>
   const [name] = positionals;
   if (name === undefined)
     throw new UsageError('name the event type to send, e.g. use_case_review_status_updated', COMMAND);
-  if (values.to === undefined) throw new UsageError('--to <url> is needed: where to send the event', COMMAND);
+  if (values.tenant !== undefined)
+    return triggerInSandbox(name, values.tenant, values.provider, values.data, io);
+  if (values.to === undefined)
+    throw new UsageError(
+      '--to <url> is needed: where to send the event (or --tenant <sandbox base URL>)',
+      COMMAND,
+    );
   if (!/^https?:\/\/[^/]/i.test(values.to) || !URL.canParse(values.to))
     throw new UsageError(`--to takes a http:// or https:// URL, not "${values.to}"`, COMMAND);
   const count = wholeNumber('count', values.count, 1, 1_000_000);

@@ -9,12 +9,18 @@ import { InboxRepository } from '../db/inbox-repository';
 import { openDatabase } from '../db/open-database';
 import { SettingsRepository } from '../db/settings-repository';
 import { HistoryService } from './history/history-service';
+import { CheckRepository } from '../db/check-repository';
+import { createCheckHandlers } from './check/check-handlers';
+import { CheckService } from './check/check-service';
 import { InboxService } from './inboxes/inbox-service';
 import { createCatalogFire } from './fire/catalog-fire-handlers';
+import { TenantRepository } from '../db/tenant-repository';
+import { createSubscriptionFeature } from './subscriptions/subscription-handlers';
 import { databasePathIn } from './paths';
 import { CapturePipeline } from './receiver/capture-pipeline';
 import { CaptureWriter } from './receiver/capture-writer';
 import { MemorySecretStore } from './secrets/memory-secret-store';
+import { ScopedSecretStore } from './secrets/scoped-secret-store';
 import type { SecretStore } from './secrets/secret-store';
 import { sign } from './signatures/index';
 import { VerificationService } from './signatures/verification-service';
@@ -159,11 +165,22 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     resign: (slug, headers, body, input) =>
       verification.resign(slug, inboxes.require(slug).settings.verification, headers, body, input),
   });
+  // Checks against the documented shapes run after the answer; the catalogue loads right after start().
+  const checkRepository = new CheckRepository(db);
+  const checks = new CheckService({
+    checks: checkRepository,
+    captures,
+    settings: new SettingsRepository(db),
+    catalog: () => catalogFire.catalog(),
+    onUpdated: (summary) => events.emit('capture:updated', summary),
+    onProgress: (progress) => events.emit('check:progress', progress),
+  });
   const pipeline = new CapturePipeline({
     inboxes,
     writer: new CaptureWriter(captures),
     storedAttempts: (id) => captures.deliveryAttempts(id),
     onCaptured: (summary) => events.emit('capture:received', summary),
+    afterStored: (summary, capture) => checks.enqueue({ ...capture, id: summary.id }),
     onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
     arrival: (request) => routes.classify(request.headers, request.remoteAddress),
     verify: (inbox, request, route) =>
@@ -234,10 +251,50 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     receiverUrl: () => status.url,
     inboxExists: (slug) => inboxes.list().some((inbox) => inbox.slug === slug),
     onProgress: (progress) => events.emit('fire:progress', progress),
+    tenantTargets: (tenant, provider, event) => subscriptions.tenantTargets(tenant, provider, event),
+  });
+  const subscriptions = createSubscriptionFeature({
+    dataDir: options.dataDir,
+    catalogDir: options.catalogDir,
+    tenants: new TenantRepository(db),
+    // Sandbox profiles and their subscriptions use local demo keys: kept for the session, so the sandbox works
+    // without a keyring or HOOKBENCH_SECRET_KEY.
+    secrets: new ScopedSecretStore(secrets, ['tenant/sandbox-', 'subscription/sandbox-']),
+    catalog: () => catalogFire.catalog(),
+    inboxExists: (slug) => inboxes.list().some((inbox) => inbox.slug === slug),
+    configureInbox: async (slug, scheme, secret) => {
+      if (!secrets.status().writable) {
+        // Secrets cannot be saved here: verify for this session, like a --verify flag, rather than fail the create.
+        verification.addSession(slug, { scheme, secret, options: {} });
+        inboxesChanged(undefined);
+        return;
+      }
+      const current = inboxes.require(slug).settings.verification;
+      const setting = await verification.save(slug, current, { scheme, secret, options: {} });
+      inboxesChanged(inboxes.setVerification(slug, setting));
+    },
+    onSandboxChanged: (sandbox) => events.emit('sandbox:changed', sandbox),
   });
 
   const handlers: Handlers = {
     ...catalogFire.handlers,
+    ...subscriptions.handlers,
+    ...createCheckHandlers({
+      service: checks,
+      checks: checkRepository,
+      catalog: () => catalogFire.catalog(),
+    }),
+    // A catalogue change re-checks the history in the background.
+    'catalog:import': async (input) => {
+      const imported = await catalogFire.handlers['catalog:import'](input);
+      checks.catalogChanged();
+      return imported;
+    },
+    'catalog:remove': async (input) => {
+      const removed = await catalogFire.handlers['catalog:remove'](input);
+      checks.catalogChanged();
+      return removed;
+    },
     'app:info': () => ({
       version: options.version,
       dataDir: options.dataDir,
@@ -293,6 +350,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     'history:export': (input) => history.export(input),
     'history:import': ({ content, filename }) => {
       const imported = history.import(content, filename, (slug) => inboxes.ensure(slug));
+      checks.start('pending', 'imported');
       return inboxesChanged({ imported });
     },
   };
@@ -302,15 +360,28 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     events,
     dataDir: options.dataDir,
     databasePath,
-    start,
+    async start() {
+      const started = await start();
+      // Load the catalogue, then check captures stored before their check ran (or with another catalogue).
+      setImmediate(() => {
+        try {
+          checks.resume();
+        } catch (error) {
+          console.error(error);
+        }
+      });
+      return started;
+    },
     status: () => status,
     async close() {
       clearInterval(retentionTimer);
       catalogFire.close();
+      await subscriptions.close();
       await tunnels.close();
       await receiver.close();
       status = { ...status, state: 'stopped', url: null };
       events.emit('receiver:changed', status);
+      checks.close();
       captures.flushSearch();
       db.close();
     },

@@ -10,6 +10,13 @@ import {
   type HistoryFilter,
 } from '../../shared/models';
 import { buildWhere, isUnfiltered, toFtsQuery } from './history-query';
+import {
+  CHECK_SUMMARY_COLUMNS,
+  checkDetailFromRow,
+  checkSummaryFromRow,
+  PENDING_CHECK_ROW,
+  type CheckRow,
+} from './check-columns';
 import { SearchIndex } from './search-index';
 import {
   detailFromRow,
@@ -49,7 +56,7 @@ export interface NewCapture {
   route?: CaptureRoute;
 }
 
-interface SummaryRow extends SignatureRow {
+interface SummaryRow extends SignatureRow, CheckRow {
   id: number;
   inbox: string;
   method: string;
@@ -78,11 +85,14 @@ interface DetailRow extends SummaryRow {
   forwarded: string | null;
   replays: string;
   signature_detail: string | null;
+  check_findings: string | null;
+  checked_with: string | null;
 }
 
 const SUMMARY_COLUMNS =
   'id, inbox, method, url, path, content_type, body_size, received_at, response_status, truncated, unmatched, ' +
-  'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route';
+  'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route, ' +
+  CHECK_SUMMARY_COLUMNS;
 
 function toSummary(row: SummaryRow): CaptureSummary {
   return {
@@ -103,6 +113,7 @@ function toSummary(row: SummaryRow): CaptureSummary {
     signature: summaryFromRow(row),
     // A value written by a newer version reads as direct rather than failing.
     route: captureRoute.catch('direct').parse(row.route),
+    check: checkSummaryFromRow(row),
   };
 }
 
@@ -243,6 +254,7 @@ export class CaptureRepository {
       signature_reason: signature.reason,
       signature_cause: signature.cause,
       route: capture.route ?? 'direct',
+      ...PENDING_CHECK_ROW,
     });
   }
 
@@ -382,6 +394,7 @@ export class CaptureRepository {
       forwarded: row.forwarded ? (JSON.parse(row.forwarded) as DownstreamExchange) : null,
       replays: JSON.parse(row.replays) as DownstreamExchange[],
       verification: detailFromRow(row, row.body),
+      checkDetail: checkDetailFromRow(row),
     };
   }
 

@@ -55,6 +55,7 @@ export function buildWhere(filter: HistoryFilter, beforeId?: number, alias?: str
   if (filter.pinned !== undefined) add('pinned', `${col('pinned')} = @pinned`, filter.pinned ? 1 : 0);
   if (filter.signature !== undefined)
     add('signature', `${col('signature_verdict')} = @signature`, filter.signature);
+  if (filter.check !== undefined) add('check', `${col('check_verdict')} = @check`, filter.check);
   const fts = filter.text ? toFtsQuery(filter.text) : null;
   if (fts)
     add('text', `${col('id')} IN (SELECT rowid FROM captures_fts WHERE captures_fts MATCH @text)`, fts);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -7,6 +7,13 @@ import {
   type ProviderSummary,
 } from '../../../shared/catalog-models';
 import { HookbenchError } from '../errors';
+import {
+  applyOverlay,
+  readOverlay,
+  toCatalogExample,
+  writeOverlay,
+  type ObservedExample,
+} from './catalog-overlay';
 import { identifyPayload, parseComposedType, type IdentifiedEvent } from './identify-event';
 import { loadCatalogDocument, type LoadedEvent, type LoadedProvider } from './load-catalog-document';
 import { CatalogFileError, isYamlName } from './parse-catalog-text';
@@ -34,6 +41,8 @@ export interface CatalogOptions {
   builtinDir: string;
   /** Where imported files are kept (`<data dir>/catalog`); null: imports are refused. */
   userDir: string | null;
+  /** The overlay of observed examples (`<data dir>/catalog-overlay.json`); null or absent: none. */
+  overlayFile?: string | null;
 }
 
 /** An event resolved by name. */
@@ -50,6 +59,12 @@ export class Catalog {
   private providers = new Map<string, LoadedProvider>();
   /** Why imported files could not be loaded, one line each. */
   problems: string[] = [];
+  /**
+   * A hash of every provider file loaded (names and contents), so checks made with another catalogue are known; the
+   * overlay of observed examples does not count (examples do not change what conforms).
+   */
+  version = '';
+  private observed: ObservedExample[] = [];
 
   constructor(private readonly options: CatalogOptions) {
     this.reload();
@@ -58,9 +73,12 @@ export class Catalog {
   /** Reads every file again. */
   reload(): void {
     const providers = new Map<string, LoadedProvider>();
+    const hash = createHash('sha256');
     for (const file of this.files(this.options.builtinDir)) {
       const path = join(this.options.builtinDir, file);
-      const { provider } = loadCatalogDocument(readFileSync(path, 'utf8'), file, { origin: 'builtin', path });
+      const text = readFileSync(path, 'utf8');
+      hash.update(`builtin/${file}\u0000${text}\u0000`);
+      const { provider } = loadCatalogDocument(text, file, { origin: 'builtin', path });
       providers.set(provider.detail.id, provider);
     }
     const problems: string[] = [];
@@ -68,15 +86,57 @@ export class Catalog {
     for (const file of userDir ? this.files(userDir) : []) {
       const path = join(userDir as string, file);
       try {
-        const { provider } = loadCatalogDocument(readFileSync(path, 'utf8'), file, { origin: 'user', path });
+        const text = readFileSync(path, 'utf8');
+        const { provider } = loadCatalogDocument(text, file, { origin: 'user', path });
+        hash.update(`user/${file}\u0000${text}\u0000`);
         if (!providers.has(provider.detail.id)) providers.set(provider.detail.id, provider);
         else problems.push(`${file}: provider id "${provider.detail.id}" is already taken; skipped`);
       } catch (error) {
         problems.push(error instanceof Error ? error.message : String(error));
       }
     }
+    this.observed = readOverlay(this.options.overlayFile ?? null, problems);
+    applyOverlay(providers, this.observed);
     this.providers = providers;
     this.problems = problems;
+    this.version = hash.digest('hex').slice(0, 16);
+  }
+
+  /**
+   * Keeps a received payload as an example of its event, labelled observed with the date it was received, in the
+   * overlay file; `catalog:get` lists it after the documented examples.
+   */
+  addObservedExample(
+    providerId: string,
+    eventName: string,
+    value: unknown,
+    receivedAt: number,
+    captureId: number | null,
+    now: number = Date.now(),
+  ): ReturnType<typeof toCatalogExample> {
+    const overlayFile = this.options.overlayFile;
+    if (!overlayFile)
+      throw new HookbenchError('unavailable', 'This catalogue has no place for observed examples.');
+    const { provider, event } = this.findEvent(eventName, providerId);
+    const day = new Date(receivedAt).toISOString().slice(0, 10);
+    const taken = new Set(event.info.examples.map((e) => e.name));
+    const base = captureId === null ? `observed-${day}` : `observed-${day}-capture-${captureId}`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    const example: ObservedExample = {
+      provider: provider.detail.id,
+      event: event.info.name,
+      name,
+      receivedAt,
+      captureId,
+      promotedAt: now,
+      value,
+    };
+    writeOverlay(overlayFile, [...this.observed, example]);
+    this.observed = [...this.observed, example];
+    const listed = toCatalogExample(example);
+    event.info.examples.push(listed);
+    return listed;
   }
 
   private files(dir: string): string[] {

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { FireProgress } from '../../../shared/fire-models';
 import { Catalog } from '../catalog/catalog';
 import { defaultCatalogDir, userCatalogDir, userScenarioDir } from '../catalog/catalog-paths';
+import { catalogOverlayPath } from '../catalog/catalog-overlay';
 import { FireService, type TenantTarget } from './fire-service';
 import type { Signer } from './fire-request';
 import { runScenario } from './run-scenario';
@@ -54,7 +55,11 @@ export function createCatalogFire(deps: CatalogFireDeps): CatalogFire {
   const builtinDir = deps.catalogDir ?? defaultCatalogDir();
   let loaded: Catalog | undefined;
   const catalog = (): Catalog =>
-    (loaded ??= new Catalog({ builtinDir, userDir: userCatalogDir(deps.dataDir) }));
+    (loaded ??= new Catalog({
+      builtinDir,
+      userDir: userCatalogDir(deps.dataDir),
+      overlayFile: catalogOverlayPath(deps.dataDir),
+    }));
   const scenarios = new ScenarioStore(join(builtinDir, 'scenarios'), userScenarioDir(deps.dataDir), catalog);
   const fire = new FireService({
     catalog,

@@ -78,6 +78,11 @@ export interface CapturePipelineDeps {
   /** Attempts already stored for a delivery id. */
   storedAttempts: (deliveryId: string) => number;
   onCaptured: (capture: CaptureSummary) => void;
+  /**
+   * Hands the committed capture to work that must not delay the answer (the check against the documented shapes):
+   * the callee only queues it; it runs after the answer has gone out.
+   */
+  afterStored?: (summary: CaptureSummary, capture: NewCapture) => void;
   onForwarded: (id: number, exchange: DownstreamExchange) => void;
   /** The signature check of a request, from its raw headers and body; unconfigured when absent. */
   verify?: (inbox: StoredInbox, request: ReceivedRequest, route: CaptureRoute) => StoredSignature;
@@ -162,6 +167,7 @@ export class CapturePipeline {
     };
     const summary = await this.deps.writer.write(capture);
     this.deps.onCaptured(summary);
+    this.deps.afterStored?.(summary, capture);
 
     if (forwardTo && !request.truncated && forwarded === null) {
       void this.forward(request, forwardTo, settings).then((exchange) =>

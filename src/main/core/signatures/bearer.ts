@@ -2,6 +2,10 @@ import type { SchemeImplementation, Verification } from './scheme-types';
 import { constantTimeEqual } from './constant-time';
 import { findHeader } from './headers';
 import { maskSecret } from './mask-secret';
+import { verifyJwt } from '../sandbox-tenant/jwt';
+
+/** A secret `jwt-hs256:<key>` accepts any unexpired HS256 JWT signed with the key (a token server's tokens). */
+const JWT_KEY_PREFIX = 'jwt-hs256:';
 
 /** The `exp` of a JWT, in seconds, when the token is one. */
 function jwtExpiry(token: string): number | null {
@@ -17,7 +21,8 @@ function jwtExpiry(token: string): number | null {
 
 /**
  * `Authorization: Bearer <token>`: how a sender that authenticates with OAuth (Credo AI's `o_auth` method, with the
- * token from a token server) proves itself. Valid when the token is exactly the configured one; shown masked.
+ * token from a token server) proves itself. Valid when the token is exactly the configured one, or with a secret
+ * `jwt-hs256:<key>` when it is an unexpired HS256 JWT of that key (Hookbench's token server); shown masked.
  */
 export const bearerScheme: SchemeImplementation = {
   name: 'bearer',
@@ -57,6 +62,21 @@ export const bearerScheme: SchemeImplementation = {
     }
     const token = match[1];
     const received = `Bearer ${maskSecret(token)}`;
+    if (secret.startsWith(JWT_KEY_PREFIX)) {
+      const checked = verifyJwt(token, secret.slice(JWT_KEY_PREFIX.length), request.now);
+      if (checked.ok) return { ...base, verdict: 'valid', cause: null, reason: null, received, details: [] };
+      const expired = checked.reason === 'expired';
+      return {
+        ...base,
+        verdict: expired ? 'expired' : 'invalid',
+        cause: expired ? 'timestamp' : 'wrong-secret',
+        reason: expired
+          ? 'The token server signed this token, but it has expired.'
+          : 'The bearer token was not issued by the configured token server.',
+        received,
+        details: [],
+      };
+    }
     if (constantTimeEqual(token, secret))
       return { ...base, verdict: 'valid', cause: null, reason: null, received, details: [] };
     const details: string[] = [];

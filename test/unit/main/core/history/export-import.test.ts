@@ -33,6 +33,9 @@ const GZIPPED = gzipSync(Buffer.from('{"type":"CredoAI.use_case_name_updated.v1"
 function withoutId(c: CaptureDetail): Partial<CaptureDetail> {
   const copy: Partial<CaptureDetail> = { ...c };
   delete copy.id;
+  // The check against the documentation is derived: imported captures are checked again after the import.
+  delete copy.check;
+  delete copy.checkDetail;
   return copy;
 }
 
@@ -468,6 +471,7 @@ function parsedCapture(): Omit<CaptureDetail, 'id' | 'size'> {
     pinned: false,
     signature: { scheme: null, verdict: 'unconfigured', reason: null },
     route: 'direct',
+    check: { verdict: 'pending', provider: null, eventType: null, errors: 0, warnings: 0 },
     httpVersion: '1.1',
     headers: [],
     bodyBase64: '',

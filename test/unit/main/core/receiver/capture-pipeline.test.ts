@@ -154,7 +154,8 @@ describe('capture pipeline: inboxes, response rules, failure simulation, forward
     });
     const res = await post('/hooks/default?q=1', { 'X-Case': 'Kept' }, '{"exact": "bytes"}');
     expect(res.status).toBe(200);
-    await eventually(() => expect(updates).toHaveLength(1));
+    // One update when the check against the documentation is stored, one when the forward's answer is.
+    await eventually(() => expect(updates).toHaveLength(2));
     expect(downstream.seen[0]!.body.toString()).toBe('{"exact": "bytes"}');
     expect(downstream.seen[0]!.rawHeaders).toContain('X-Case');
     const detail = await call(wb, 'history:get', { id: updates[0]!.id });
