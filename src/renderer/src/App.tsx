@@ -1,15 +1,22 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from './components/error-banner';
+import { Toast } from './components/toast';
+import { EventsView } from './features/events/events-view';
 import { InboxView } from './features/inbox/inbox-view';
-import { PlaceholderView } from './features/placeholders/placeholder-view';
+import { InboxDialogs } from './features/inboxes/inbox-dialogs';
 import { SettingsView } from './features/settings/settings-view';
 import { Sidebar } from './features/shell/sidebar';
 import { StatusBar } from './features/shell/status-bar';
+import { SubscriptionsView } from './features/subscriptions/subscriptions-view';
+import { TenantsView } from './features/tenants/tenants-view';
+import { PublicUrlDialog } from './features/tunnels/tunnels-panel';
 import { connectionState, onConnectionChange, onEvent } from './lib/bridge';
 import { useAppStore } from './stores/app';
 import { useCaptureDetailStore } from './stores/capture-detail';
 import { connectLiveEvents } from './stores/connect-live-events';
 import { useInboxStore } from './stores/inbox';
+import { useInboxesStore } from './stores/inboxes';
+import { connectTunnelEvents } from './stores/tunnels/connect-tunnel-events';
 
 /** The window: sidebar, the current area, status bar; and the live wiring from the core into the stores. */
 export function App() {
@@ -19,12 +26,17 @@ export function App() {
   useEffect(() => {
     const disconnect = connectLiveEvents(
       { onEvent, onConnectionChange, connectionState },
-      { app: useAppStore, inbox: useInboxStore, detail: useCaptureDetailStore },
+      { app: useAppStore, inbox: useInboxStore, detail: useCaptureDetailStore, inboxes: useInboxesStore },
     );
     void useAppStore.getState().appStarted();
     // Loaded at start, not only when the Inbox is shown, so the counts are right from any area.
     void useInboxStore.getState().inboxOpened();
-    return disconnect;
+    void useInboxesStore.getState().inboxesRequested();
+    const disconnectTunnels = connectTunnelEvents(onEvent);
+    return () => {
+      disconnect();
+      disconnectTunnels();
+    };
   }, []);
 
   return (
@@ -43,12 +55,15 @@ export function App() {
         <div className="area">
           {area === 'inbox' && <InboxView />}
           {area === 'settings' && <SettingsView />}
-          {(area === 'events' || area === 'subscriptions' || area === 'tenants') && (
-            <PlaceholderView area={area} />
-          )}
+          {area === 'events' && <EventsView />}
+          {area === 'subscriptions' && <SubscriptionsView />}
+          {area === 'tenants' && <TenantsView />}
         </div>
       </main>
       <StatusBar />
+      <InboxDialogs />
+      <PublicUrlDialog />
+      <Toast />
     </div>
   );
 }

@@ -32,6 +32,8 @@ export function summary(id: number, overrides: Partial<CaptureSummary> = {}): Ca
     attempt: 1,
     pinned: false,
     signature: { scheme: null, verdict: 'unconfigured', reason: null },
+    route: 'direct',
+    check: { verdict: 'pending', provider: null, eventType: null, errors: 0, warnings: 0 },
     ...overrides,
   };
 }
@@ -89,6 +91,7 @@ export function inbox(slug: string, overrides: Partial<Inbox> = {}): Inbox {
     name: slug,
     createdAt: BASE_TIME,
     url: `http://127.0.0.1:4545/hooks/${slug}`,
+    publicUrl: null,
     captureCount: 0,
     settings: {
       response: {

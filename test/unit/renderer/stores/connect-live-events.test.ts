@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '../../../../src/renderer/src/lib/bridge';
 import { connectLiveEvents } from '../../../../src/renderer/src/stores/connect-live-events';
 import { createFakeRawApi } from '../helpers/fake-raw-api';
-import { LISTENING, summary } from '../helpers/fixtures';
+import { LISTENING, inbox, summary } from '../helpers/fixtures';
 
 function targets() {
   const app = {
@@ -19,15 +19,22 @@ function targets() {
     historyChanged: vi.fn(() => Promise.resolve()),
     streamReconnected: vi.fn(() => Promise.resolve()),
   };
-  const detail = { detailInvalidated: vi.fn() };
+  const detail = { detailInvalidated: vi.fn(), attemptsInvalidated: vi.fn() };
+  const inboxes = {
+    captureCounted: vi.fn(),
+    inboxesChanged: vi.fn(),
+    inboxesRequested: vi.fn(() => Promise.resolve()),
+  };
   return {
     app,
     inbox,
     detail,
+    inboxes,
     stores: {
       app: { getState: () => app },
       inbox: { getState: () => inbox },
       detail: { getState: () => detail },
+      inboxes: { getState: () => inboxes },
     } as unknown as Parameters<typeof connectLiveEvents>[1],
   };
 }
@@ -65,6 +72,27 @@ describe('connectLiveEvents', () => {
     fake.emit('history:changed', { reason: 'cleared', count: 12 });
     expect(detail.detailInvalidated).toHaveBeenLastCalledWith(null);
     expect(inbox.historyChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts captures per inbox, refreshes attempt timelines and follows inbox changes', () => {
+    const fake = createFakeRawApi();
+    const { detail, inboxes, stores } = targets();
+    connectLiveEvents(
+      { onEvent: fake.raw.on, onConnectionChange: () => () => undefined, connectionState: () => 'connected' },
+      stores,
+    );
+    const retry = summary(5, { inbox: 'stripe', deliveryId: 'msg_1', attempt: 2 });
+    fake.emit('capture:received', retry);
+    expect(inboxes.captureCounted).toHaveBeenCalledWith(retry);
+    expect(detail.attemptsInvalidated).toHaveBeenCalledWith('msg_1');
+    fake.emit('capture:received', summary(6));
+    expect(detail.attemptsInvalidated).toHaveBeenCalledTimes(1);
+
+    const list = [inbox('default'), inbox('stripe')];
+    fake.emit('inbox:changed', list);
+    expect(inboxes.inboxesChanged).toHaveBeenCalledWith(list);
+    fake.emit('history:changed', { reason: 'imported', count: 3 });
+    expect(inboxes.inboxesRequested).toHaveBeenCalledTimes(1);
   });
 
   it('catches up when the stream first opens (the first page may predate it) and after every reconnect', () => {

@@ -1,9 +1,17 @@
 import { Scissors } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { CodeViewer } from '../../components/code-viewer';
 import { CopyButton } from '../../components/copy-button';
-import { base64ByteLength, bytesToBase64, decodeBody, type DecodedBody } from '../../lib/decode-body';
+import {
+  analyzeBody,
+  BODY_VIEW_LABELS,
+  hexOf,
+  type BodyAnalysis,
+  type BodyViewKind,
+} from '../../lib/body-analysis';
+import { base64ByteLength, bytesToBase64 } from '../../lib/decode-body';
 import { formatBytes } from '../../lib/format';
-import type { JsonToken } from '../../lib/json-tokens';
+import { FormFieldsView } from './form-fields-view';
 
 export interface BodyViewProps {
   bodyBase64: string;
@@ -11,54 +19,109 @@ export interface BodyViewProps {
   /** The body was cut at the receiver's size limit. */
   truncated?: boolean;
   /** Says whose body this is in messages: "request" or "response". */
-  owner: 'request' | 'response';
+  owner: 'request' | 'response' | 'downstream';
   testId: string;
 }
 
-function describeKind(body: DecodedBody, size: number): string {
-  switch (body.kind) {
-    case 'empty':
-      return 'Empty';
-    case 'json':
-      return `JSON · ${formatBytes(size)}`;
-    case 'text':
-      return `Text · ${formatBytes(size)}`;
-    case 'binary':
-      return `Binary · ${formatBytes(size)}`;
+function describeKind(analysis: BodyAnalysis, size: number): string {
+  if (analysis.bytes.length === 0) return 'Empty';
+  const kind = analysis.pretty !== null ? 'JSON' : analysis.text !== null ? 'Text' : 'Binary';
+  return `${kind} · ${formatBytes(size)}`;
+}
+
+/** The content of one view of a body. */
+function BodyContent({
+  analysis,
+  view,
+  owner,
+  testId,
+}: { analysis: BodyAnalysis; view: BodyViewKind } & Pick<BodyViewProps, 'owner' | 'testId'>) {
+  const label = `${owner.charAt(0).toUpperCase()}${owner.slice(1)} body`;
+  switch (view) {
+    case 'pretty':
+      return (
+        <CodeViewer value={analysis.pretty ?? ''} language="json" label={label} testId={testId} kind="json" />
+      );
+    case 'decoded':
+      return (
+        <>
+          <p className="muted panel-note" data-testid={`${testId}-decoded-paths`}>
+            JSON held in a string, shown decoded:{' '}
+            {analysis.nested?.found.map((n) => (
+              <code key={n.path} className="inline-code path-chip">
+                {n.path}
+              </code>
+            ))}
+          </p>
+          <CodeViewer
+            value={analysis.nested?.decodedText ?? ''}
+            language="json"
+            label={`${label}, decoded`}
+            testId={testId}
+            kind="decoded"
+          />
+        </>
+      );
+    case 'form':
+      return <FormFieldsView analysis={analysis} testId={testId} />;
+    case 'raw':
+      return (
+        <CodeViewer value={analysis.text ?? ''} language="text" label={label} testId={testId} kind="text" />
+      );
+    case 'hex':
+      return (
+        <>
+          {analysis.text === null && <p className="muted panel-note">Not UTF-8 text, so shown as hex.</p>}
+          {analysis.bytes.length > analysis.hexLimit && (
+            <p className="muted panel-note">
+              First {formatBytes(analysis.hexLimit)} of {formatBytes(analysis.bytes.length)}.
+            </p>
+          )}
+          <pre className="code-block hex-dump" data-testid={testId} data-body-kind="binary">
+            {hexOf(analysis)}
+          </pre>
+        </>
+      );
   }
 }
 
-function JsonTokens({ tokens }: { tokens: JsonToken[] }) {
-  return tokens.map((token, i) =>
-    token.kind === 'whitespace' ? (
-      token.text
-    ) : (
-      <span key={i} className={`json-${token.kind}`}>
-        {token.text}
-      </span>
-    ),
-  );
-}
-
 /**
- * A body as it is best read: pretty JSON (literals untouched), text, or a hex dump of the first 4 KiB when the
- * bytes are not UTF-8. Copy gives the exact text received (base64 for binary, so nothing is lost).
+ * A body as it is best read, with a switcher between the views that fit it: Pretty JSON (folding, colours, literals
+ * untouched), Decoded (JSON held in strings), Form fields, Raw text and Hex. The first view is chosen by content.
+ * Copy gives the exact text received (base64 for binary, so nothing is lost).
  */
 export function BodyView({ bodyBase64, contentType, truncated = false, owner, testId }: BodyViewProps) {
-  const body = useMemo(() => decodeBody(bodyBase64), [bodyBase64]);
+  const analysis = useMemo(() => analyzeBody(bodyBase64, contentType), [bodyBase64, contentType]);
+  const [chosen, setChosen] = useState<BodyViewKind | null>(null);
+  const view = chosen !== null && analysis.views.includes(chosen) ? chosen : analysis.defaultView;
   const size = base64ByteLength(bodyBase64);
   return (
     <div className="body-view">
       <div className="panel-toolbar">
-        <span className="muted">{describeKind(body, size)}</span>
+        {analysis.views.length > 1 && (
+          <div className="segmented" role="group" aria-label={`${owner} body view`}>
+            {analysis.views.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="segment"
+                aria-pressed={kind === view}
+                onClick={() => setChosen(kind)}
+              >
+                {BODY_VIEW_LABELS[kind]}
+              </button>
+            ))}
+          </div>
+        )}
+        <span className="muted">{describeKind(analysis, size)}</span>
         {contentType && <span className="mono muted content-type">{contentType}</span>}
         <span className="spacer" />
-        {body.kind === 'json' || body.kind === 'text' ? (
-          <CopyButton text={body.text} label={`Copy ${owner} body`}>
+        {analysis.text !== null ? (
+          <CopyButton text={analysis.text} label={`Copy ${owner} body`}>
             Copy body
           </CopyButton>
-        ) : body.kind === 'binary' ? (
-          <CopyButton text={() => bytesToBase64(body.bytes)} label={`Copy ${owner} body as base64`}>
+        ) : analysis.bytes.length > 0 ? (
+          <CopyButton text={() => bytesToBase64(analysis.bytes)} label={`Copy ${owner} body as base64`}>
             Copy as base64
           </CopyButton>
         ) : null}
@@ -70,27 +133,12 @@ export function BodyView({ bodyBase64, contentType, truncated = false, owner, te
           {formatBytes(size)} were kept.
         </p>
       )}
-      {body.kind === 'empty' ? (
+      {view === null ? (
         <p className="muted panel-note" data-testid={testId}>
-          The {owner} had an empty body.
+          The {owner === 'downstream' ? 'downstream response' : owner} had an empty body.
         </p>
-      ) : body.kind === 'binary' ? (
-        <>
-          <p className="muted panel-note">
-            Not UTF-8 text, so shown as hex
-            {body.bytes.length > body.shownBytes
-              ? ` (first ${formatBytes(body.shownBytes)} of ${formatBytes(body.bytes.length)})`
-              : ''}
-            .
-          </p>
-          <pre className="code-block hex-dump" data-testid={testId} data-body-kind="binary">
-            {body.hex}
-          </pre>
-        </>
       ) : (
-        <pre className="code-block" data-testid={testId} data-body-kind={body.kind}>
-          {body.kind === 'json' ? body.tokens ? <JsonTokens tokens={body.tokens} /> : body.pretty : body.text}
-        </pre>
+        <BodyContent analysis={analysis} view={view} owner={owner} testId={testId} />
       )}
     </div>
   );

@@ -1,33 +1,99 @@
 import { LoaderCircle, MousePointerClick } from 'lucide-react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
+import type { CaptureDetail } from '../../../../shared/models';
 import { ErrorBanner } from '../../components/error-banner';
-import { TabPanel, Tabs } from '../../components/tabs';
+import { TabPanel, Tabs, type TabItem } from '../../components/tabs';
 import { useCaptureDetailStore } from '../../stores/capture-detail';
-import { detailEntry } from '../../stores/capture-detail/selectors';
+import type { DetailTab } from '../../stores/capture-detail/initial-state';
+import { detailEntry, needsFetch } from '../../stores/capture-detail/selectors';
 import { useInboxStore } from '../../stores/inbox';
+import { signatureTabLabel } from '../signatures/signature-tab-label';
+import { SignatureView } from '../signatures/signature-view';
+import { AttemptsView } from './attempts-view';
 import { BodyView } from './body-view';
 import { DetailSummary } from './detail-summary';
+import { DetailToolbar } from './detail-toolbar';
 import { HeadersTable } from './headers-table';
+import { ReplayPanel } from './replay-panel';
 import { ResponseView } from './response-view';
 
-type DetailTab = 'body' | 'headers' | 'response';
+/** The tabs a capture has: Attempts only when it carries a delivery id. */
+function tabsFor(detail: CaptureDetail): TabItem<DetailTab>[] {
+  const count = (n: number | string) => <span className="tab-count">{n}</span>;
+  const replays = detail.replays.length;
+  return [
+    { id: 'body', label: 'Body' },
+    { id: 'headers', label: <>Headers {count(detail.headers.length)}</> },
+    {
+      id: 'response',
+      label: <>Response {count(detail.response.status === 0 ? '—' : detail.response.status)}</>,
+    },
+    { id: 'signature', label: signatureTabLabel(detail.signature) },
+    ...(detail.deliveryId !== null
+      ? [{ id: 'attempts' as const, label: <>Attempts {count(`#${detail.attempt}`)}</> }]
+      : []),
+    { id: 'replay', label: <>Replay{replays > 0 && <> {count(replays)}</>}</> },
+  ];
+}
+
+/** The detail of one loaded capture: summary, actions, tabs. */
+function LoadedDetail({ detail }: { detail: CaptureDetail }) {
+  const chosen = useCaptureDetailStore((s) => s.tab);
+  const tabSelected = useCaptureDetailStore((s) => s.tabSelected);
+  const idPrefix = useId();
+  const tabs = tabsFor(detail);
+  // A capture without a delivery id has no Attempts tab: fall back to the body rather than show nothing.
+  const tab = tabs.some((t) => t.id === chosen) ? chosen : 'body';
+  return (
+    <>
+      <DetailSummary detail={detail} />
+      <DetailToolbar detail={detail} />
+      <Tabs<DetailTab>
+        label="Capture detail"
+        idPrefix={idPrefix}
+        selected={tab}
+        onSelect={tabSelected}
+        tabs={tabs}
+      />
+      <TabPanel idPrefix={idPrefix} id={tab}>
+        {tab === 'body' && (
+          <BodyView
+            key={detail.id}
+            bodyBase64={detail.bodyBase64}
+            contentType={detail.contentType}
+            truncated={detail.truncated}
+            owner="request"
+            testId="detail-body"
+          />
+        )}
+        {tab === 'headers' && (
+          <HeadersTable headers={detail.headers} caption="Request headers" testId="detail-headers" />
+        )}
+        {tab === 'response' && <ResponseView detail={detail} />}
+        {tab === 'signature' && <SignatureView detail={detail} />}
+        {tab === 'attempts' && detail.deliveryId !== null && (
+          <AttemptsView deliveryId={detail.deliveryId} currentId={detail.id} />
+        )}
+        {/* Keyed by capture so the form starts from each capture, and survives refetches of the same one. */}
+        {tab === 'replay' && <ReplayPanel key={detail.id} detail={detail} />}
+      </TabPanel>
+    </>
+  );
+}
 
 /**
- * The right pane: everything about the selected capture. The chosen tab is kept while moving through captures,
- * so comparing the headers of several captures takes only ↑/↓.
+ * The right pane: everything about the selected capture. The chosen tab is kept while moving through captures, so
+ * comparing the headers of several captures takes only ↑/↓.
  */
 export function CaptureDetailPane() {
   const selectedId = useInboxStore((s) => s.selectedId);
   const entry = useCaptureDetailStore((s) => detailEntry(s, selectedId));
-  const [tab, setTab] = useState<DetailTab>('body');
-  const idPrefix = useId();
-
-  // Also re-run when the cached entry is dropped (the capture changed), so the pane refetches instead of waiting;
-  // detailRequested itself skips ids that are cached or on the way.
-  const missing = entry === undefined;
+  // Re-runs when the cached entry is dropped or marked stale (the capture changed), so the pane refetches;
+  // detailRequested itself skips ids that are cached and current or on the way.
+  const fetchNeeded = useCaptureDetailStore((s) => selectedId !== null && needsFetch(s, selectedId));
   useEffect(() => {
-    if (selectedId !== null) void useCaptureDetailStore.getState().detailRequested(selectedId);
-  }, [selectedId, missing]);
+    if (selectedId !== null && fetchNeeded) void useCaptureDetailStore.getState().detailRequested(selectedId);
+  }, [selectedId, fetchNeeded]);
 
   let content;
   if (selectedId === null) {
@@ -35,7 +101,10 @@ export function CaptureDetailPane() {
       <div className="detail-placeholder">
         <MousePointerClick size={28} aria-hidden="true" />
         <p>Select a capture to see its body, headers and the answer it got.</p>
-        <p className="muted">In the list, ↑ and ↓ move through captures.</p>
+        <p className="muted">
+          In the list, ↑ and ↓ move through captures; <kbd>/</kbd> searches, <kbd>r</kbd> replays,{' '}
+          <kbd>c</kbd> copies as curl, <kbd>p</kbd> pins.
+        </p>
       </div>
     );
   } else if (!entry || entry.status === 'loading') {
@@ -56,52 +125,7 @@ export function CaptureDetailPane() {
       </div>
     );
   } else {
-    const { detail } = entry;
-    content = (
-      <>
-        <DetailSummary detail={detail} />
-        <Tabs<DetailTab>
-          label="Capture detail"
-          idPrefix={idPrefix}
-          selected={tab}
-          onSelect={setTab}
-          tabs={[
-            { id: 'body', label: 'Body' },
-            {
-              id: 'headers',
-              label: (
-                <>
-                  Headers <span className="tab-count">{detail.headers.length}</span>
-                </>
-              ),
-            },
-            {
-              id: 'response',
-              label: (
-                <>
-                  Response <span className="tab-count">{detail.response.status}</span>
-                </>
-              ),
-            },
-          ]}
-        />
-        <TabPanel idPrefix={idPrefix} id={tab}>
-          {tab === 'body' && (
-            <BodyView
-              bodyBase64={detail.bodyBase64}
-              contentType={detail.contentType}
-              truncated={detail.truncated}
-              owner="request"
-              testId="detail-body"
-            />
-          )}
-          {tab === 'headers' && (
-            <HeadersTable headers={detail.headers} caption="Request headers" testId="detail-headers" />
-          )}
-          {tab === 'response' && <ResponseView response={detail.response} />}
-        </TabPanel>
-      </>
-    );
+    content = <LoadedDetail detail={entry.detail} />;
   }
 
   return (

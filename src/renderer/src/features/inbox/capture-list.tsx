@@ -1,12 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowUp, LoaderCircle } from 'lucide-react';
+import { ArrowUp, LoaderCircle, RotateCw } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { pluralize } from '../../lib/format';
 import { useInboxStore } from '../../stores/inbox';
 import { selectedIndex, shouldLoadMore } from '../../stores/inbox/selectors';
+import { InboxBar } from '../inboxes/inbox-bar';
 import { CaptureListHeader } from './capture-list-header';
 import { CaptureRow, ROW_HEIGHT, rowDomId } from './capture-row';
+import { FiltersBar } from './filters-bar';
+import { ListEmpty } from './list-empty';
+import { ListNotices } from './list-notices';
 
 /** Keys that move the selection, and by how many rows (page keys by a screenful). */
 function stepFor(key: string, pageRows: number): number | null {
@@ -41,6 +45,8 @@ export function CaptureList() {
   const error = useInboxStore((s) => s.error);
   const failedRequest = useInboxStore((s) => s.failedRequest);
   const captureSelected = useInboxStore((s) => s.captureSelected);
+  const unseenMatching = useInboxStore((s) => s.unseenMatching);
+  const status = useInboxStore((s) => s.status);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [unseenAbove, setUnseenAbove] = useState(0);
 
@@ -102,6 +108,9 @@ export function CaptureList() {
   return (
     <section className="list-pane" aria-label="Captures">
       <CaptureListHeader />
+      <InboxBar />
+      <FiltersBar />
+      <ListNotices />
       <div className="list-columns" aria-hidden="true">
         <span className="cell cell-time">Time</span>
         <span className="cell cell-method">Method</span>
@@ -111,7 +120,19 @@ export function CaptureList() {
         <span className="cell cell-size">Size</span>
       </div>
       <div className="list-body">
-        {unseenAbove > 0 && (
+        {unseenMatching > 0 && (
+          <button
+            type="button"
+            className="new-above"
+            data-testid="refresh-pill"
+            onClick={() => void useInboxStore.getState().refreshRequested()}
+          >
+            <RotateCw size={14} aria-hidden="true" />
+            {pluralize(unseenMatching, 'new capture')} — refresh
+          </button>
+        )}
+        {status === 'ready' && items.length === 0 && !loading && !error && <ListEmpty />}
+        {unseenAbove > 0 && unseenMatching === 0 && (
           <button
             type="button"
             className="new-above"

@@ -5,7 +5,10 @@ import { useInboxStore } from '../../stores/inbox';
 import { isInboxEmpty } from '../../stores/inbox/selectors';
 import { CaptureDetailPane } from './capture-detail';
 import { CaptureList } from './capture-list';
+import { CaptureListHeader } from './capture-list-header';
 import { EmptyInbox } from './empty-inbox';
+import { ListNotices } from './list-notices';
+import { useInboxShortcuts } from './use-inbox-shortcuts';
 
 /** The Inbox area: the capture list beside the selected capture's detail, or what to do when there is none. */
 export function InboxView() {
@@ -16,6 +19,7 @@ export function InboxView() {
   useEffect(() => {
     void useInboxStore.getState().inboxOpened();
   }, []);
+  useInboxShortcuts();
 
   if (firstPageError) {
     return (
@@ -28,7 +32,16 @@ export function InboxView() {
       </div>
     );
   }
-  if (empty) return <EmptyInbox />;
+  if (empty) {
+    // The header stays, so inboxes can be created and an export imported before anything arrived.
+    return (
+      <div className="empty-area">
+        <CaptureListHeader showLive={false} />
+        <ListNotices />
+        <EmptyInbox />
+      </div>
+    );
+  }
   if (waiting) {
     return (
       <div className="area-centered" role="status">

@@ -7,16 +7,6 @@ export interface PlannedArea {
 
 /** What each not-yet-built area will do, said plainly so nobody mistakes the panel for a working feature. */
 export const PLANNED_AREAS = {
-  events: {
-    title: 'Events',
-    summary:
-      'Fire any catalogued event of Credo AI, Credas and the compliance platform, with a realistic sample payload, ' +
-      "the provider's envelope and its signature.",
-    points: [
-      'Browse every event type the providers document.',
-      'Send it to the local receiver or to any URL, and see what was sent and answered.',
-    ],
-  },
   subscriptions: {
     title: 'Subscriptions',
     summary:

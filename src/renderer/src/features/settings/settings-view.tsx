@@ -6,6 +6,8 @@ import { formatCount } from '../../lib/format';
 import { useAppStore } from '../../stores/app';
 import { describeReceiver } from '../../stores/app/selectors';
 import { useInboxStore } from '../../stores/inbox';
+import { TunnelsPanel } from '../tunnels/tunnels-panel';
+import { RetentionForm } from './retention-form';
 
 function Fact({ term, children, copy }: { term: string; children: ReactNode; copy?: string }) {
   return (
@@ -19,7 +21,7 @@ function Fact({ term, children, copy }: { term: string; children: ReactNode; cop
   );
 }
 
-/** Settings shows the real facts of this run (from `app:info`); nothing here is editable yet. */
+/** Settings: the real facts of this run (from `app:info`) and the retention policy. */
 export function SettingsView() {
   const info = useAppStore((s) => s.info);
   const infoError = useAppStore((s) => s.infoError);
@@ -77,6 +79,10 @@ export function SettingsView() {
                 <span className="mono">{receiver ? `${receiver.host}:${receiver.port}` : '—'}</span>
               </Fact>
             </dl>
+            <h2 className="section-title">Public URL</h2>
+            <TunnelsPanel />
+            <h2 className="section-title">Retention</h2>
+            <RetentionForm />
             <h2 className="section-title">Appearance</h2>
             <dl className="facts">
               <Fact term="Theme">Follows your operating system&apos;s light or dark setting.</Fact>

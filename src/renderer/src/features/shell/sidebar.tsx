@@ -1,14 +1,14 @@
 import { Building2, Inbox, Settings, Webhook, Zap, type LucideIcon } from 'lucide-react';
 import { formatCount } from '../../lib/format';
 import { AREAS, useAppStore, type Area } from '../../stores/app';
-import { useInboxStore } from '../../stores/inbox';
+import { useCaptureCount } from './use-capture-count';
 
 /** How each area appears in the sidebar; `built` is false for areas this version only describes. */
 export const AREA_LABELS: Record<Area, { label: string; icon: LucideIcon; built: boolean }> = {
   inbox: { label: 'Inbox', icon: Inbox, built: true },
-  events: { label: 'Events', icon: Zap, built: false },
-  subscriptions: { label: 'Subscriptions', icon: Webhook, built: false },
-  tenants: { label: 'Tenants', icon: Building2, built: false },
+  events: { label: 'Events', icon: Zap, built: true },
+  subscriptions: { label: 'Subscriptions', icon: Webhook, built: true },
+  tenants: { label: 'Tenants', icon: Building2, built: true },
   settings: { label: 'Settings', icon: Settings, built: true },
 };
 
@@ -16,7 +16,7 @@ export const AREA_LABELS: Record<Area, { label: string; icon: LucideIcon; built:
 export function Sidebar() {
   const area = useAppStore((s) => s.area);
   const areaSelected = useAppStore((s) => s.areaSelected);
-  const total = useInboxStore((s) => s.total);
+  const total = useCaptureCount();
   return (
     <nav className="sidebar" aria-label="Areas">
       <div className="brand">

@@ -3,6 +3,8 @@ import { pluralize } from '../../lib/format';
 import { useAppStore } from '../../stores/app';
 import { describeConnection, describeReceiver, isBrowserMode } from '../../stores/app/selectors';
 import { useInboxStore } from '../../stores/inbox';
+import { PublicUrlStatus } from '../tunnels/public-url-status';
+import { useCaptureCount } from './use-capture-count';
 
 /** The bottom bar: where webhooks go (with copy), whether the receiver works, how many captures, live state. */
 export function StatusBar() {
@@ -11,7 +13,7 @@ export function StatusBar() {
   const connection = useAppStore((s) => s.connection);
   const connectionText = useAppStore(describeConnection);
   const version = useAppStore((s) => s.info?.version);
-  const total = useInboxStore((s) => s.total);
+  const total = useCaptureCount();
   const inboxReady = useInboxStore((s) => s.status === 'ready');
   const state = receiver?.state ?? 'unknown';
 
@@ -26,6 +28,7 @@ export function StatusBar() {
               {receiver.url}
             </span>
             <CopyButton text={receiver.url} label="Copy receiver URL" />
+            <PublicUrlStatus />
           </>
         ) : (
           <span className={receiver?.state === 'failed' ? 'status-error' : undefined}>

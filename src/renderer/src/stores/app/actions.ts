@@ -19,6 +19,10 @@ export interface AppActions {
   connectionChanged: (state: ConnectionState) => void;
   /** The user picked an area in the sidebar. */
   areaSelected: (area: Area) => void;
+  /** Something worth a short confirmation happened (a keyboard copy, …). */
+  toastShown: (text: string) => void;
+  /** The confirmation with this id has been shown long enough. */
+  toastExpired: (id: number) => void;
 }
 
 export type AppStore = AppState & AppActions;
@@ -51,6 +55,12 @@ export function createAppActions(
     },
     areaSelected: (area) => {
       set({ area });
+    },
+    toastShown: (text) => {
+      set((state) => ({ toast: { id: (state.toast?.id ?? 0) + 1, text } }));
+    },
+    toastExpired: (id) => {
+      set((state) => (state.toast?.id === id ? { toast: null } : {}));
     },
   };
 }

@@ -16,6 +16,8 @@ export interface AppState {
   receiver: ReceiverStatus | null;
   /** The live event connection (browser mode can lose it; the desktop app cannot). */
   connection: ConnectionState;
+  /** A short confirmation shown for a moment ("Copied curl command"); `id` tells repeated ones apart. */
+  toast: { id: number; text: string } | null;
 }
 
 export const initialAppState: AppState = {
@@ -24,4 +26,5 @@ export const initialAppState: AppState = {
   infoError: null,
   receiver: null,
   connection: 'connecting',
+  toast: null,
 };

@@ -5,8 +5,12 @@ export function detailEntry(state: CaptureDetailState, id: number | null): Detai
   return id === null ? undefined : state.entries[id];
 }
 
-/** True when the detail must be (re)fetched: never asked for, or the last attempt failed. */
+/** True when the detail must be (re)fetched: never asked for, the last attempt failed, or it changed since. */
 export function needsFetch(state: CaptureDetailState, id: number): boolean {
   const entry = state.entries[id];
-  return entry === undefined || entry.status === 'failed';
+  return (
+    entry === undefined ||
+    entry.status === 'failed' ||
+    (entry.status === 'ready' && !!entry.stale && !entry.refreshing)
+  );
 }

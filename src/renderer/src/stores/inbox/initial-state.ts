@@ -1,4 +1,5 @@
-import type { CaptureSummary } from '../../../../shared/models';
+import type { CaptureSummary, HistoryFilter } from '../../../../shared/models';
+import { EMPTY_FILTER, type ListFilter } from './list-filter';
 
 /** Rows fetched per `history:list` call. */
 export const PAGE_SIZE = 100;
@@ -27,6 +28,20 @@ export interface InboxState {
   paused: boolean;
   /** Captures that arrived while paused, newest first. */
   pending: CaptureSummary[];
+  /** The filters as the user set them. */
+  filter: ListFilter;
+  /** The filter the loaded rows were fetched with (relative times resolved); live rows are checked against it. */
+  appliedFilter: HistoryFilter;
+  /** `total` stopped counting at the cap: show it as "100,000+". */
+  totalCapped: boolean;
+  /** Live captures that may match the text search; not inserted (only the index can tell), counted for a refresh. */
+  unseenMatching: number;
+  /** The newest id counted in `unseenMatching`, so a repeated event is not counted twice. */
+  unseenNewestId: number;
+  /** Why the last pin, delete or clear failed, in words for the user. */
+  actionError: string | null;
+  /** Counts list reloads, so the answer to a superseded filter is dropped. */
+  generation: number;
 }
 
 export const initialInboxState: InboxState = {
@@ -40,4 +55,11 @@ export const initialInboxState: InboxState = {
   failedRequest: null,
   paused: false,
   pending: [],
+  filter: EMPTY_FILTER,
+  appliedFilter: {},
+  totalCapped: false,
+  unseenMatching: 0,
+  unseenNewestId: 0,
+  actionError: null,
+  generation: 0,
 };

@@ -1,5 +1,6 @@
 import type { CaptureSummary } from '../../../../shared/models';
 import { LOAD_MORE_THRESHOLD, type InboxState } from './initial-state';
+import { isFiltered } from './list-filter';
 
 /** Position of the selected capture in the loaded list, or -1 when nothing (loaded) is selected. */
 export function selectedIndex(state: InboxState): number {
@@ -22,9 +23,19 @@ export function newestKnownId(state: InboxState): number {
   return Math.max(state.items[0]?.id ?? 0, state.pending[0]?.id ?? 0);
 }
 
-/** True when the history is known to be empty: the empty state with the curl example is shown then. */
+/**
+ * True when the history is known to be empty and nothing is filtered: the empty state with the curl example is shown
+ * then. An empty filtered list is shown as a list that says nothing matches.
+ */
 export function isInboxEmpty(state: InboxState): boolean {
-  return state.status === 'ready' && state.items.length === 0 && state.pending.length === 0 && !state.error;
+  return (
+    state.status === 'ready' &&
+    state.items.length === 0 &&
+    state.pending.length === 0 &&
+    state.unseenMatching === 0 &&
+    !state.error &&
+    !isFiltered(state.filter)
+  );
 }
 
 /** True when the list has scrolled close enough to the end that the next older page should be fetched. */
@@ -47,4 +58,10 @@ export function neighbourId(state: InboxState, step: number): number | null {
   if (current === -1) return state.items[0]?.id ?? null;
   const target = Math.min(state.items.length - 1, Math.max(0, current + step));
   return state.items[target]?.id ?? null;
+}
+
+/** The capture count for display: `1,204 captures`, or `100,000+ captures` when the count stopped at the cap. */
+export function describeTotal(state: Pick<InboxState, 'total' | 'totalCapped'>): string {
+  if (state.totalCapped) return `${state.total.toLocaleString('en-US')}+ captures`;
+  return `${state.total.toLocaleString('en-US')} ${state.total === 1 ? 'capture' : 'captures'}`;
 }

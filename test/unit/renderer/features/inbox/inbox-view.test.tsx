@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeRawApi } from '../../helpers/fake-raw-api';
 import { BASE_TIME, appInfo, bytesBase64, detail, summary, utf8Base64 } from '../../helpers/fixtures';
-import { renderApp } from '../../helpers/render-app';
+import { codeText, renderApp } from '../../helpers/render-app';
 
 afterEach(() => {
   delete window.hookbench;
@@ -54,9 +54,7 @@ describe('Inbox', () => {
     expect(rows()[0]).toHaveAttribute('aria-selected', 'true');
     const pane = screen.getByTestId('capture-detail');
     const body = await within(pane).findByTestId('detail-body');
-    expect(body.textContent).toBe(
-      '{\n  "type": "CredoAI.use_case.updated",\n  "data": {\n    "id": 7\n  }\n}',
-    );
+    expect(codeText(body)).toBe('{\n  "type": "CredoAI.use_case.updated",\n  "data": {\n    "id": 7\n  }\n}');
     expect(pane).toHaveTextContent('POST/hooks/default?n=2');
     expect(pane).toHaveTextContent('200·3 ms·17 B');
     expect(pane).toHaveTextContent('from 127.0.0.1');
@@ -125,7 +123,7 @@ describe('Inbox', () => {
     const panel = screen.getByRole('tabpanel');
     expect(panel).toHaveTextContent('Hookbench answered 200 OK');
     expect(within(panel).getByTestId('response-headers')).toHaveTextContent('Content-Type');
-    expect(within(panel).getByTestId('response-body').textContent).toBe('{\n  "received": true\n}');
+    expect(codeText(within(panel).getByTestId('response-body'))).toBe('{\n  "received": true\n}');
   });
 
   it('copies the body exactly as received and says so', async () => {
@@ -167,7 +165,11 @@ describe('Inbox', () => {
 
     expect(rows()).toHaveLength(3);
     expect(rows()[0]).toHaveTextContent('/hooks/live');
-    expect(screen.getByRole('option', { selected: true })).toHaveTextContent('/hooks/default?n=1');
+    expect(
+      within(screen.getByRole('listbox', { name: 'Captures, newest first' })).getByRole('option', {
+        selected: true,
+      }),
+    ).toHaveTextContent('/hooks/default?n=1');
     expect(screen.getByRole('heading', { name: 'Inbox' }).parentElement).toHaveTextContent('3 captures');
   });
 

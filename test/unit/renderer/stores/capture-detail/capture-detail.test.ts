@@ -3,7 +3,7 @@ import { BridgeError, type HookbenchApi } from '../../../../../src/renderer/src/
 import { createCaptureDetailStore } from '../../../../../src/renderer/src/stores/capture-detail';
 import { DETAIL_CACHE_SIZE } from '../../../../../src/renderer/src/stores/capture-detail/initial-state';
 import { detailEntry, needsFetch } from '../../../../../src/renderer/src/stores/capture-detail/selectors';
-import { detail } from '../../helpers/fixtures';
+import { detail, summary } from '../../helpers/fixtures';
 
 function fakeApi() {
   const get = vi.fn(({ id }: { id: number }) => Promise.resolve(detail(id)));
@@ -52,18 +52,37 @@ describe('capture detail store', () => {
     expect(detailEntry(store.getState(), null)).toBeUndefined();
   });
 
-  it('forgets one changed capture, or all of them', async () => {
+  it('marks a changed capture stale, keeps showing it while it is refetched once, and drops the rest on bulk changes', async () => {
     const { get, api } = fakeApi();
     const store = createCaptureDetailStore(api);
     await store.getState().detailRequested(1);
     await store.getState().detailRequested(2);
     store.getState().detailInvalidated(1);
-    expect(detailEntry(store.getState(), 1)).toBeUndefined();
+    expect(detailEntry(store.getState(), 1)).toMatchObject({ status: 'ready', stale: true });
+    expect(needsFetch(store.getState(), 1)).toBe(true);
     expect(detailEntry(store.getState(), 2)?.status).toBe('ready');
+    const refetch = store.getState().detailRequested(1);
+    // While the new detail is on its way the old one stays (no "Loading…" flash) and no second request is sent.
+    expect(detailEntry(store.getState(), 1)?.status).toBe('ready');
     await store.getState().detailRequested(1);
+    await refetch;
     expect(get).toHaveBeenCalledTimes(3);
+    expect(detailEntry(store.getState(), 1)).toEqual({ status: 'ready', detail: detail(1) });
 
     store.getState().detailInvalidated(null);
-    expect(store.getState()).toMatchObject({ entries: {}, recent: [] });
+    expect(needsFetch(store.getState(), 1)).toBe(true);
+    expect(needsFetch(store.getState(), 2)).toBe(true);
+  });
+
+  it('loads the attempts of a delivery once, and again after a new attempt arrived', async () => {
+    const attempts = vi.fn(() => Promise.resolve([summary(1, { deliveryId: 'msg_1' })]));
+    const store = createCaptureDetailStore({ history: { attempts } as unknown as HookbenchApi['history'] });
+    await store.getState().attemptsRequested('msg_1');
+    await store.getState().attemptsRequested('msg_1');
+    expect(attempts).toHaveBeenCalledTimes(1);
+    store.getState().attemptsInvalidated('msg_1');
+    await store.getState().attemptsRequested('msg_1');
+    expect(attempts).toHaveBeenCalledTimes(2);
+    expect(store.getState().attempts['msg_1']).toMatchObject({ status: 'ready', attempts: [{ id: 1 }] });
   });
 });
