@@ -1,24 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { startDownstream } from '../../../helpers/downstream-server';
 import { makeTempDir } from '../../../helpers/temp-dir';
-
-function fakeIo(dataDir: string, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { HOOKBENCH_DATA_DIR: dataDir },
-    stop: new AbortController().signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(Buffer.from(stdin)),
-  };
-  return { io, out, err };
-}
 
 function headerOf(raw: string[], name: string): string | undefined {
   const at = raw.findIndex((h) => h.toLowerCase() === name);
@@ -41,7 +27,7 @@ describe('hookbench catalog and trigger', () => {
   });
 
   const run = async (argv: string[], stdin = '') => {
-    const f = fakeIo(temp.dir, stdin);
+    const f = fakeIo({ HOOKBENCH_DATA_DIR: temp.dir }, stdin);
     const code = await runCli(argv, f.io);
     return { code, out: f.out.join('\n'), err: f.err.join('\n') };
   };

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { Catalog } from '../../../../src/main/core/catalog/catalog';
 import { defaultCatalogDir } from '../../../../src/main/core/catalog/catalog-paths';
 import { createWorkbench } from '../../../../src/main/core/workbench';
@@ -16,21 +17,6 @@ const CREDAS = catalog.get('credas').byName.get('process.completed')!.info.examp
   string,
   unknown
 >;
-
-function fakeIo(env: NodeJS.ProcessEnv, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stop: new AbortController().signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(Buffer.from(stdin)),
-  };
-  return { io, out, err };
-}
 
 describe('hookbench check', () => {
   let temp: ReturnType<typeof makeTempDir>;

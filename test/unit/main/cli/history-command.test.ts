@@ -1,27 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { createWorkbench } from '../../../../src/main/core/workbench';
 import type { CaptureDetail, CaptureSummary } from '../../../../src/shared/models';
 import { eventually } from '../../../helpers/downstream-server';
 import { makeTempDir } from '../../../helpers/temp-dir';
-
-function fakeIo(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stop = new AbortController();
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stop: stop.signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-  };
-  return { io, out, err, stop };
-}
 
 /** One NDJSON line as export writes it (the fields import requires, plus a few optional ones). */
 function line(n: number, extra: Record<string, unknown> = {}): string {

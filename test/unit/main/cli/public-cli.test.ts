@@ -1,26 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { eventually } from '../../../helpers/downstream-server';
 import { httpRequest } from '../../../helpers/http-request';
 import { startSmeeRelay } from '../../../helpers/smee-relay';
 import { makeTempDir } from '../../../helpers/temp-dir';
 import { makeStandIns, type StandIns } from '../../../helpers/tunnel-stand-ins';
-
-function fakeIo(env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stop = new AbortController();
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stop: stop.signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-  };
-  return { io, out, err, stop };
-}
 
 describe('listen and serve --public', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -1,23 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { makeTempDir } from '../../../helpers/temp-dir';
-
-function fakeIo(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stop = new AbortController();
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stop: stop.signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-  };
-  return { io, out, err, stop };
-}
 
 /** Waits until `check` passes, polling; the commands under test run concurrently with it. */
 async function eventually(check: () => void, ms = 3000): Promise<void> {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../../../src/main/cli/index';
+import { runCli } from '../../../../src/main/cli/index';
+import { fakeIo } from '../../../helpers/fake-cli-io';
 import { verify } from '../../../../src/main/core/signatures/index';
 import type { HeaderPair } from '../../../../src/shared/models';
 import { eventually } from '../../../helpers/downstream-server';
@@ -9,22 +10,6 @@ import { makeTempDir } from '../../../helpers/temp-dir';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const BODY = '{"type":"CredoAI.use_case_created.v1","data":{"id":"uc_1"}}';
-
-function fakeIo(env: NodeJS.ProcessEnv = {}, stdin = Buffer.alloc(0)) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stop = new AbortController();
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stop: stop.signal,
-    rendererDir: '/nonexistent',
-    version: '1.2.3',
-    readStdin: () => Promise.resolve(stdin),
-  };
-  return { io, out, err, stop };
-}
 
 /** `Name: value` lines back into header pairs. */
 const parseLines = (lines: string[]): HeaderPair[] =>
