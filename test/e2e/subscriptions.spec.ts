@@ -18,7 +18,8 @@ test('the sandbox tenant: compose a subscription to the local inbox, trigger an 
   await subs.openArea('Tenants');
   await expect(page.getByTestId('tenants-empty')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/subs-tenants-empty.png` });
-  await subs.sandboxSwitch.check();
+  // The switch turns on once the sandbox really runs, so click and wait for the state rather than `check()`.
+  await subs.sandboxSwitch.click();
   await expect(subs.sandboxCard.getByTestId('sandbox-state')).toHaveText('Running');
   await expect(subs.sandboxUrl).toContainText('http://127.0.0.1:');
   await expect(subs.tenantRows).toHaveCount(3);

@@ -13,6 +13,7 @@ import { PublicUrlDialog } from './features/tunnels/tunnels-panel';
 import { connectionState, onConnectionChange, onEvent } from './lib/bridge';
 import { useAppStore } from './stores/app';
 import { useCaptureDetailStore } from './stores/capture-detail';
+import { connectCheckEvents, useCheckStore } from './stores/check';
 import { connectLiveEvents } from './stores/connect-live-events';
 import { useInboxStore } from './stores/inbox';
 import { useInboxesStore } from './stores/inboxes';
@@ -33,9 +34,15 @@ export function App() {
     void useInboxStore.getState().inboxOpened();
     void useInboxesStore.getState().inboxesRequested();
     const disconnectTunnels = connectTunnelEvents(onEvent);
+    // A finished re-check may have changed verdicts: reload the list and refetch shown details.
+    const disconnectCheck = connectCheckEvents(onEvent, useCheckStore, () => {
+      useCaptureDetailStore.getState().detailInvalidated(null);
+      void useInboxStore.getState().historyChanged();
+    });
     return () => {
       disconnect();
       disconnectTunnels();
+      disconnectCheck();
     };
   }, []);
 

@@ -73,6 +73,7 @@ function matches(c: CaptureDetail, f: HistoryFilter): boolean {
   if (f.contentType && !(c.contentType ?? '').toLowerCase().includes(f.contentType.toLowerCase()))
     return false;
   if (f.pinned !== undefined && c.pinned !== f.pinned) return false;
+  if (f.check !== undefined && c.check.verdict !== f.check) return false;
   if (f.from !== undefined && c.receivedAt < f.from) return false;
   if (f.to !== undefined && c.receivedAt > f.to) return false;
   if (f.text && !`${c.url} ${atob(c.bodyBase64)}`.includes(f.text)) return false;

@@ -1,6 +1,7 @@
 import { LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
+import { DriftList, DriftWorkspace } from '../check/drift-view';
 import { useCatalogStore } from '../../stores/catalog';
 import { EventDetail } from './event-detail';
 import { EventList } from './event-list';
@@ -9,9 +10,9 @@ import { ProviderList } from './provider-list';
 import { ScenarioList, ScenarioWorkspace } from './scenarios-view';
 import { useEventsWiring } from './use-events-wiring';
 
-type Mode = 'catalogue' | 'scenarios';
+type Mode = 'catalogue' | 'scenarios' | 'drift';
 
-/** Catalogue or Scenarios, as a two-button switch at the top of the left pane. */
+/** Catalogue, Scenarios or Drift, as a three-button switch at the top of the left pane. */
 function ModeSwitch({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => void }) {
   return (
     <div className="pane-header">
@@ -31,6 +32,15 @@ function ModeSwitch({ mode, onChange }: { mode: Mode; onChange: (mode: Mode) => 
           onClick={() => onChange('scenarios')}
         >
           Scenarios
+        </button>
+        <button
+          type="button"
+          className="segment"
+          aria-pressed={mode === 'drift'}
+          onClick={() => onChange('drift')}
+          title="Fields seen over the history vs the documentation"
+        >
+          Drift
         </button>
       </div>
     </div>
@@ -71,11 +81,15 @@ export function EventsView() {
             <ProviderList />
             <EventList />
           </div>
-        ) : (
+        ) : mode === 'scenarios' ? (
           <ScenarioList />
+        ) : (
+          <DriftList />
         )}
       </nav>
-      {mode === 'catalogue' ? (
+      {mode === 'drift' ? (
+        <DriftWorkspace />
+      ) : mode === 'catalogue' ? (
         <>
           {/* Keyed by event so each event opens at its top, not where the previous one was scrolled to. */}
           <section key={selectedEvent} className="events-doc" aria-label="Event documentation">

@@ -7,6 +7,8 @@ import { useCaptureDetailStore } from '../../stores/capture-detail';
 import type { DetailTab } from '../../stores/capture-detail/initial-state';
 import { detailEntry, needsFetch } from '../../stores/capture-detail/selectors';
 import { useInboxStore } from '../../stores/inbox';
+import { checkTabLabel } from '../check/check-badge';
+import { CheckView } from '../check/check-view';
 import { signatureTabLabel } from '../signatures/signature-tab-label';
 import { SignatureView } from '../signatures/signature-view';
 import { AttemptsView } from './attempts-view';
@@ -28,6 +30,7 @@ function tabsFor(detail: CaptureDetail): TabItem<DetailTab>[] {
       id: 'response',
       label: <>Response {count(detail.response.status === 0 ? '—' : detail.response.status)}</>,
     },
+    { id: 'check', label: checkTabLabel(detail.check) },
     { id: 'signature', label: signatureTabLabel(detail.signature) },
     ...(detail.deliveryId !== null
       ? [{ id: 'attempts' as const, label: <>Attempts {count(`#${detail.attempt}`)}</> }]
@@ -70,6 +73,7 @@ function LoadedDetail({ detail }: { detail: CaptureDetail }) {
           <HeadersTable headers={detail.headers} caption="Request headers" testId="detail-headers" />
         )}
         {tab === 'response' && <ResponseView detail={detail} />}
+        {tab === 'check' && <CheckView detail={detail} />}
         {tab === 'signature' && <SignatureView detail={detail} />}
         {tab === 'attempts' && detail.deliveryId !== null && (
           <AttemptsView deliveryId={detail.deliveryId} currentId={detail.id} />

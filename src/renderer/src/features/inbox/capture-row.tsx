@@ -4,6 +4,7 @@ import type { CaptureSummary } from '../../../../shared/models';
 import { MethodBadge } from '../../components/method-badge';
 import { StatusCode } from '../../components/status-code';
 import { formatBytes, formatClock, formatTimestamp, shortContentType } from '../../lib/format';
+import { CheckBadge } from '../check/check-badge';
 import { SignatureBadge } from '../signatures/signature-badge';
 
 /** Every row is this tall; fixed so 100,000 rows virtualize without measuring. */
@@ -20,8 +21,15 @@ export interface CaptureRowProps {
   onSelect: (id: number) => void;
 }
 
+/** The path cell's tooltip: the identified event (with its provider) and the URL. */
+export function rowTitle(capture: CaptureSummary): string {
+  const { provider, eventType } = capture.check;
+  if (!eventType) return capture.url;
+  return `${provider ? `${provider} · ` : ''}${eventType}\n${capture.method} ${capture.url}`;
+}
+
 /**
- * One capture in the list: time, method, path (with pinned, "no inbox" and attempt badges), answered status
+ * One capture in the list: time, method, the identified event type (else the path; with check, pinned, "no inbox" and attempt badges), answered status
  * ("—" when nothing was answered), content type, size.
  */
 export const CaptureRow = memo(function CaptureRow({ capture, selected, top, onSelect }: CaptureRowProps) {
@@ -43,7 +51,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top, onS
       <span className="cell cell-method">
         <MethodBadge method={capture.method} />
       </span>
-      <span className="cell cell-path" title={capture.url}>
+      <span className="cell cell-path" title={rowTitle(capture)}>
         {capture.pinned && (
           <span className="row-pin" title="Pinned">
             <Pin size={12} aria-hidden="true" />
@@ -58,7 +66,18 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top, onS
             no inbox
           </span>
         )}
-        <span className="mono path-text">{capture.url}</span>
+        {capture.check.eventType ? (
+          <>
+            <span className="mono path-text" data-testid="row-event">
+              {capture.check.eventType}
+            </span>
+            {/* The path stays readable to screen readers and text search; sighted users get it in the tooltip. */}
+            <span className="visually-hidden"> {capture.url}</span>
+          </>
+        ) : (
+          <span className="mono path-text">{capture.url}</span>
+        )}
+        <CheckBadge check={capture.check} />
         <SignatureBadge signature={capture.signature} />
         {capture.deliveryId !== null && (
           <span

@@ -2,6 +2,7 @@ import { Pin, Search, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useInboxStore } from '../../stores/inbox';
 import { isFiltered } from '../../stores/inbox/list-filter';
+import { CHECK_OPTIONS } from '../check/check-format';
 import {
   CONTENT_TYPE_OPTIONS,
   fromLocalInput,
@@ -99,6 +100,7 @@ export function FiltersBar() {
       text: '',
       pinned: false,
       signature: null,
+      check: null,
     });
   };
 
@@ -219,6 +221,23 @@ export function FiltersBar() {
         >
           <option value="">Signature</option>
           {SIGNATURE_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <select
+          className="select select-check"
+          aria-label="Check"
+          value={filter.check ?? ''}
+          onChange={(e) =>
+            void filterChanged({
+              check: CHECK_OPTIONS.find((o) => o.value === e.target.value)?.value ?? null,
+            })
+          }
+        >
+          <option value="">Check</option>
+          {CHECK_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

@@ -17,7 +17,7 @@ export type AttemptsEntry =
   | { status: 'failed'; error: string };
 
 /** The tabs of the detail pane. */
-export type DetailTab = 'body' | 'headers' | 'response' | 'signature' | 'attempts' | 'replay';
+export type DetailTab = 'body' | 'headers' | 'response' | 'check' | 'signature' | 'attempts' | 'replay';
 
 export interface CaptureDetailState {
   /** Fetched or fetching details by capture id. */

@@ -1,3 +1,4 @@
+import type { CheckVerdict } from '../../../../shared/check-models';
 import type { CaptureSummary, HistoryFilter } from '../../../../shared/models';
 import type { SignatureVerdict } from '../../../../shared/signature-models';
 
@@ -21,6 +22,8 @@ export interface ListFilter {
   pinned: boolean;
   /** Only captures with this signature verdict. */
   signature: SignatureVerdict | null;
+  /** Only captures with this check verdict (`deviates`: deviates from the documentation). */
+  check: CheckVerdict | null;
 }
 
 export const EMPTY_FILTER: ListFilter = {
@@ -32,6 +35,7 @@ export const EMPTY_FILTER: ListFilter = {
   text: '',
   pinned: false,
   signature: null,
+  check: null,
 };
 
 const MINUTE_MS = 60_000;
@@ -55,6 +59,7 @@ export function toHistoryFilter(filter: ListFilter, now: number): HistoryFilter 
   if (text) out.text = text;
   if (filter.pinned) out.pinned = true;
   if (filter.signature) out.signature = filter.signature;
+  if (filter.check) out.check = filter.check;
   return out;
 }
 
