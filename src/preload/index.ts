@@ -49,4 +49,6 @@ function buildBridge(ipc: IpcRendererLike): RawApi {
   return Object.freeze({ ...domains, on }) as unknown as RawApi;
 }
 
-contextBridge.exposeInMainWorld('hookbench', buildBridge(ipcRenderer));
+// Only the frozen object of named functions crosses the bridge; ipcRenderer itself stays in the preload.
+const bridge = buildBridge(ipcRenderer);
+contextBridge.exposeInMainWorld('hookbench', bridge);

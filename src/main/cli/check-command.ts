@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { CheckHistorySummary, CheckProgress, CheckResult } from '../../shared/check-models';
 import { PayloadChecker } from '../core/check/payload-checker';
 import type { Workbench } from '../core/workbench';
 import { columns, openCatalog, requireEvent, requireProvider } from './catalog-cli-support';
-import { UsageError, type CliIo } from './cli-io';
+import { UsageError, type CliIo, readInputFile } from './cli-io';
 import { HELP } from './help-texts';
 import { historyWorkbenchOptions } from './history-options';
 import { withWorkbench } from './open-workbench';
@@ -28,21 +27,7 @@ function exitCode(result: CheckResult): number {
 }
 
 function readPayload(file: string, io: CliIo): Promise<Buffer> | Buffer {
-  if (file === '-') return io.readStdin();
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    throw new UsageError(`Cannot read ${file}: ${why}`, COMMAND);
-  }
+  return readInputFile(file, io, (message) => new UsageError(message, COMMAND));
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

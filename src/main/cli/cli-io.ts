@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Where a command writes and how it learns it must stop; injected so commands run in tests without a process. */
 export interface CliIo {
   out: (line: string) => void;
@@ -37,4 +38,30 @@ export class CommandError extends Error {
 export function untilStopped(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
+ * Reads a command's input: the file's bytes, or standard input for `-`. A file that cannot be read becomes the error
+ * `fail` builds from a sentence naming the file and why (each command decides its exit code).
+ */
+export function readInputFile(
+  file: string,
+  io: CliIo,
+  fail: (message: string) => Error,
+): Promise<Buffer> | Buffer {
+  if (file === '-') return io.readStdin();
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+    throw fail(`Cannot read ${file}: ${why}`);
+  }
 }

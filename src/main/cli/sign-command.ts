@@ -1,28 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { newMessageId, SecretFormatError, sign } from '../core/signatures/index';
 import { parseVerifySpec, VerifySpecError } from '../core/signatures/verify-spec';
-import { CommandError, UsageError, type CliIo } from './cli-io';
+import { CommandError, UsageError, type CliIo, readInputFile } from './cli-io';
 import { HELP } from './help-texts';
 import { parseOptions } from './parse-options';
 
 const COMMAND = 'sign';
 
 function readBody(file: string, io: CliIo): Promise<Buffer> | Buffer {
-  if (file === '-') return io.readStdin();
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    throw new CommandError(`Cannot read ${file}: ${why}.`);
-  }
+  return readInputFile(file, io, (message) => new CommandError(`${message}.`));
 }
 
 /**
