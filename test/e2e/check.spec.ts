@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/hookbench-serve';
 import { CheckPage } from './pages/check-page';
+import { sendWebhook } from './fixtures/send-webhook';
 
 const SHOTS = 'test-results/screenshots';
 const EVENT = 'use_case_review_status_updated';
@@ -19,15 +20,6 @@ function documentedExample(): { data: Record<string, unknown>; type: string } {
   return value as { data: Record<string, unknown>; type: string };
 }
 
-async function send(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-}
-
 test('captures are checked against the documentation: badge, Check tab with a shape diff, filter and drift', async ({
   page,
   hookbench,
@@ -35,13 +27,13 @@ test('captures are checked against the documentation: badge, Check tab with a sh
   const check = new CheckPage(page);
   const example = documentedExample();
   // A conforming one (the documented example as is) and a deviating one: a documented field left out, one added.
-  await send(`${hookbench.receiverUrl}/hooks/default?n=ok`, example);
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=ok`, JSON.stringify(example));
   const data = { ...example.data };
   delete data['reviewId'];
-  await send(`${hookbench.receiverUrl}/hooks/default?n=bad`, {
-    ...example,
-    data: { ...data, reviewerNote: 'not in the docs' },
-  });
+  await sendWebhook(
+    `${hookbench.receiverUrl}/hooks/default?n=bad`,
+    JSON.stringify({ ...example, data: { ...data, reviewerNote: 'not in the docs' } }),
+  );
 
   await check.open(hookbench.uiUrl);
   await expect(check.rows).toHaveCount(2);

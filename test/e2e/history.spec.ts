@@ -4,30 +4,18 @@ import { promisify } from 'node:util';
 import { startDownstream } from '../helpers/downstream-server';
 import { expect, test } from './fixtures/hookbench-serve';
 import { HistoryPage } from './pages/history-page';
+import { sendWebhook } from './fixtures/send-webhook';
 
 const SHOTS = 'test-results/screenshots';
 
 /** Sends one webhook to the receiver and returns the status it got. */
-async function send(
-  url: string,
-  body: string | Uint8Array,
-  headers: Record<string, string> = {},
-): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body,
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
 
 test('an inbox created in the UI receives webhooks; the list filters by inbox and by text, live', async ({
   page,
   hookbench,
 }) => {
   const history = new HistoryPage(page);
-  await send(`${hookbench.receiverUrl}/hooks/default?n=0`, '{"kind":"elsewhere"}');
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=0`, '{"kind":"elsewhere"}');
   await history.open(hookbench.uiUrl);
   await expect(history.rows).toHaveCount(1);
 
@@ -37,14 +25,14 @@ test('an inbox created in the UI receives webhooks; the list filters by inbox an
   await expect(history.inboxUrl).toHaveText(`${hookbench.receiverUrl}/hooks/orders`);
   await expect(history.noMatches).toContainText('Nothing has arrived at the inbox "orders" yet');
 
-  expect(await send(`${hookbench.receiverUrl}/hooks/orders?n=1`, '{"order":"A-1001","state":"paid"}')).toBe(
-    200,
-  );
   expect(
-    await send(`${hookbench.receiverUrl}/hooks/orders?n=2`, '{"order":"A-1002","state":"refunded"}'),
+    await sendWebhook(`${hookbench.receiverUrl}/hooks/orders?n=1`, '{"order":"A-1001","state":"paid"}'),
+  ).toBe(200);
+  expect(
+    await sendWebhook(`${hookbench.receiverUrl}/hooks/orders?n=2`, '{"order":"A-1002","state":"refunded"}'),
   ).toBe(200);
   // A live capture of another inbox is not inserted into the filtered list.
-  await send(`${hookbench.receiverUrl}/hooks/default?n=3`, '{"state":"refunded"}');
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=3`, '{"state":"refunded"}');
   await expect(history.rows).toHaveCount(2);
   await expect(history.rows.nth(0)).toContainText('/hooks/orders?n=2');
   await expect(history.rows.nth(1)).toContainText('/hooks/orders?n=1');
@@ -73,7 +61,7 @@ test('an inbox created in the UI receives webhooks; the list filters by inbox an
   await expect(history.rows.first()).toContainText('/hooks/orders?n=2');
 
   // During a text search live captures wait behind a refresh pill (only the index knows if they match).
-  await send(`${hookbench.receiverUrl}/hooks/orders?n=4`, '{"order":"A-1003","state":"refunded"}');
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/orders?n=4`, '{"order":"A-1003","state":"refunded"}');
   const pill = page.getByTestId('refresh-pill');
   await expect(pill).toHaveText('1 new capture — refresh');
   await page.screenshot({ path: `${SHOTS}/history-filters.png` });
@@ -83,7 +71,7 @@ test('an inbox created in the UI receives webhooks; the list filters by inbox an
 });
 
 test('a pinned capture survives Clear', async ({ page, hookbench }) => {
-  for (const n of [1, 2, 3]) await send(`${hookbench.receiverUrl}/hooks/default?n=${n}`, `{"n":${n}}`);
+  for (const n of [1, 2, 3]) await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=${n}`, `{"n":${n}}`);
   const history = new HistoryPage(page);
   await history.open(hookbench.uiUrl);
   await expect(history.rows).toHaveCount(3);
@@ -111,7 +99,7 @@ test('a pinned capture survives Clear', async ({ page, hookbench }) => {
   await expect(retention.getByRole('status')).toHaveText('Saved.');
   await page.screenshot({ path: `${SHOTS}/settings-retention.png` });
   await page.getByRole('button', { name: /^Inbox/ }).click();
-  for (const n of [4, 5]) await send(`${hookbench.receiverUrl}/hooks/default?n=${n}`, `{"n":${n}}`);
+  for (const n of [4, 5]) await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=${n}`, `{"n":${n}}`);
   await expect(history.row('?n=5')).toBeVisible();
   // Retention runs on its timer; the pinned capture is there whatever it deleted.
   await expect(history.row('?n=2')).toBeVisible();
@@ -121,7 +109,7 @@ test('failing the first two attempts answers 500, 500, 200 and the Attempts tab 
   page,
   hookbench,
 }) => {
-  await send(`${hookbench.receiverUrl}/hooks/default?warmup`, '{}');
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?warmup`, '{}');
   const history = new HistoryPage(page);
   await history.open(hookbench.uiUrl);
   await history.showInbox('default');
@@ -135,7 +123,7 @@ test('failing the first two attempts answers 500, 500, 200 and the Attempts tab 
   const statuses: number[] = [];
   for (let i = 0; i < 3; i += 1) {
     statuses.push(
-      await send(`${hookbench.receiverUrl}/hooks/default/orders`, '{"id":"evt_1"}', {
+      await sendWebhook(`${hookbench.receiverUrl}/hooks/default/orders`, '{"id":"evt_1"}', {
         'svix-id': 'msg_retry',
       }),
     );
@@ -175,7 +163,7 @@ test('a capture replayed to a local server shows its answer, and the server got 
   }));
   try {
     const body = '{"type":"invoice.paid","amount":1299,"note":"caf\u00e9 \u2713"}';
-    await send(`${hookbench.receiverUrl}/hooks/default/billing`, body, { 'X-Custom': 'kept' });
+    await sendWebhook(`${hookbench.receiverUrl}/hooks/default/billing`, body, { 'X-Custom': 'kept' });
     const history = new HistoryPage(page);
     await history.open(hookbench.uiUrl);
     await history.rows.first().click();
@@ -207,8 +195,8 @@ test('an NDJSON export downloaded from the UI imports into a fresh Hookbench', a
   hookbench,
   otherHookbench,
 }) => {
-  await send(`${hookbench.receiverUrl}/hooks/default?n=1`, '{"first":true}');
-  await send(`${hookbench.receiverUrl}/hooks/default?n=2`, new Uint8Array([0x00, 0xff, 0x10, 0x80]), {
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=1`, '{"first":true}');
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=2`, new Uint8Array([0x00, 0xff, 0x10, 0x80]), {
     'Content-Type': 'application/octet-stream',
   });
   const history = new HistoryPage(page);
@@ -243,7 +231,7 @@ test('a binary body is shown as hex and a JSON string holding JSON is shown deco
   page,
   hookbench,
 }) => {
-  await send(
+  await sendWebhook(
     `${hookbench.receiverUrl}/hooks/default/upload`,
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]),
     {
@@ -258,7 +246,7 @@ test('a binary body is shown as hex and a JSON string holding JSON is shown deco
       Checks: [{ Name: 'AML', Result: 'Pass' }],
     }),
   });
-  await send(`${hookbench.receiverUrl}/hooks/default/credas`, credas);
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default/credas`, credas);
   const history = new HistoryPage(page);
   await history.open(hookbench.uiUrl);
 
@@ -295,7 +283,7 @@ test('Copy as curl gives a command that sends the captured bytes exactly, NUL an
     '/hooks/default/nul': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x27, 0x25, 0x00, 0xff]),
   };
   for (const [path, body] of Object.entries(bodies)) {
-    await send(`${hookbench.receiverUrl}${path}?q[]=1`, body, {
+    await sendWebhook(`${hookbench.receiverUrl}${path}?q[]=1`, body, {
       'Content-Type': 'application/octet-stream',
       'X-Signature': "v1,a'b",
     });

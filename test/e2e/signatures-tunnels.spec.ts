@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { expect, test } from './fixtures/hookbench-serve';
 import { HistoryPage } from './pages/history-page';
 import { SignaturesTunnelsPage } from './pages/signatures-tunnels-page';
+import { sendWebhook } from './fixtures/send-webhook';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -16,23 +17,13 @@ function standardWebhooksHeaders(secret: string, id: string, body: string): Reco
   return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': `v1,${signature}` };
 }
 
-async function send(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body,
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
 test('verification set in the UI gives valid and invalid badges, and the Signature tab says why', async ({
   page,
   hookbench,
 }) => {
   const ui = new SignaturesTunnelsPage(page);
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
-  await send(`${hookbench.receiverUrl}/hooks/default?n=0`, '{"before":"verification"}', {});
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=0`, '{"before":"verification"}', {});
   await page.goto(hookbench.uiUrl);
   await ui.row('?n=0').click();
   await ui.showSignatureTab();
@@ -50,14 +41,14 @@ test('verification set in the UI gives valid and invalid badges, and the Signatu
 
   const good = '{"type":"invoice.paid","n":1}';
   expect(
-    await send(
+    await sendWebhook(
       `${hookbench.receiverUrl}/hooks/default?n=1`,
       good,
       standardWebhooksHeaders(secret, 'msg_1', good),
     ),
   ).toBe(200);
   const signed = standardWebhooksHeaders(secret, 'msg_2', '{"type":"invoice.paid","n":2}');
-  await send(`${hookbench.receiverUrl}/hooks/default?n=2`, '{"type":"invoice.paid","n":200}', signed);
+  await sendWebhook(`${hookbench.receiverUrl}/hooks/default?n=2`, '{"type":"invoice.paid","n":200}', signed);
 
   const validBadge = ui.row('?n=1').getByTestId('signature-badge');
   const invalidBadge = ui.row('?n=2').getByTestId('signature-badge');

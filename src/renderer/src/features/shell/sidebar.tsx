@@ -3,13 +3,13 @@ import { formatCount } from '../../lib/format';
 import { AREAS, useAppStore, type Area } from '../../stores/app';
 import { useCaptureCount } from './use-capture-count';
 
-/** How each area appears in the sidebar; `built` is false for areas this version only describes. */
-export const AREA_LABELS: Record<Area, { label: string; icon: LucideIcon; built: boolean }> = {
-  inbox: { label: 'Inbox', icon: Inbox, built: true },
-  events: { label: 'Events', icon: Zap, built: true },
-  subscriptions: { label: 'Subscriptions', icon: Webhook, built: true },
-  tenants: { label: 'Tenants', icon: Building2, built: true },
-  settings: { label: 'Settings', icon: Settings, built: true },
+/** How each area appears in the sidebar. */
+export const AREA_LABELS: Record<Area, { label: string; icon: LucideIcon }> = {
+  inbox: { label: 'Inbox', icon: Inbox },
+  events: { label: 'Events', icon: Zap },
+  subscriptions: { label: 'Subscriptions', icon: Webhook },
+  tenants: { label: 'Tenants', icon: Building2 },
+  settings: { label: 'Settings', icon: Settings },
 };
 
 /** The left column: the app's areas, the current one marked for screen readers with `aria-current`. */
@@ -25,7 +25,7 @@ export function Sidebar() {
       </div>
       <ul className="nav-list">
         {AREAS.map((id) => {
-          const { label, icon: Icon, built } = AREA_LABELS[id];
+          const { label, icon: Icon } = AREA_LABELS[id];
           return (
             <li key={id}>
               <button
@@ -37,7 +37,6 @@ export function Sidebar() {
                 <Icon size={16} aria-hidden="true" />
                 <span className="nav-label">{label}</span>
                 {id === 'inbox' && total > 0 && <span className="nav-count">{formatCount(total)}</span>}
-                {!built && <span className="nav-soon">not built</span>}
               </button>
             </li>
           );
