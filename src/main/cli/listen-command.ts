@@ -45,13 +45,22 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
   const workbench = await startWorkbench(options);
   // The first stdout line stays the receiver URL alone (scripts read it); inbox and public URLs go to stderr.
   io.out(workbench.status().url ?? '');
+  // The captures stored in one turn of the event loop (one commit under load) are printed with one write.
+  let lines: string[] = [];
+  const printLines = (): void => {
+    if (lines.length === 0) return;
+    io.out(lines.join('\n'));
+    lines = [];
+  };
   workbench.events.on('capture:received', (capture) => {
-    io.out(values.json ? JSON.stringify(capture) : captureLine(capture));
+    if (lines.length === 0) setImmediate(printLines);
+    lines.push(values.json ? JSON.stringify(capture) : captureLine(capture));
   });
   if (options.public)
     await startPublicUrl(workbench, options.public, { url: io.err, problem: io.err, stop: io.stop });
   for (const line of await inboxLines(workbench, inboxes)) io.err(line);
   await untilStopped(io.stop);
   await workbench.close();
+  printLines();
   return 0;
 }

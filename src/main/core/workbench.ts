@@ -5,6 +5,7 @@ import type { EventChannel } from '../../shared/channels';
 import type { EventPayload, Handlers } from '../../shared/contract';
 import type { ReceiverStatus } from '../../shared/models';
 import { CaptureRepository } from '../db/capture-repository';
+import { BackgroundWork } from './background/background-work';
 import { InboxRepository } from '../db/inbox-repository';
 import { openDatabase } from '../db/open-database';
 import { SettingsRepository } from '../db/settings-repository';
@@ -107,7 +108,9 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     databasePath,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  const captures = new CaptureRepository(db);
+  // Search indexing and checks run after the captures they follow, at a lower priority than receiving.
+  const background = new BackgroundWork();
+  const captures = new CaptureRepository(db, (work) => background.wake(work));
   const events = new EventEmitter<WorkbenchEvents>();
   const host = options.receiver?.host ?? '127.0.0.1';
   const port = options.receiver?.port ?? DEFAULT_RECEIVER_PORT;
@@ -174,13 +177,23 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     catalog: () => catalogFire.catalog(),
     onUpdated: (summary) => events.emit('capture:updated', summary),
     onProgress: (progress) => events.emit('check:progress', progress),
+    background,
   });
   const pipeline = new CapturePipeline({
     inboxes,
     writer: new CaptureWriter(captures),
     storedAttempts: (id) => captures.deliveryAttempts(id),
     onCaptured: (summary) => events.emit('capture:received', summary),
-    afterStored: (summary, capture) => checks.enqueue({ ...capture, id: summary.id }),
+    afterStored: (summary, capture) =>
+      checks.enqueue({
+        id: summary.id,
+        inbox: capture.inbox,
+        receivedAt: capture.receivedAt,
+        body: capture.body,
+        contentType: capture.contentType,
+        headers: capture.headers,
+        truncated: capture.truncated,
+      }),
     onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
     arrival: (request) => routes.classify(request.headers, request.remoteAddress),
     verify: (inbox, request, route) =>
@@ -382,7 +395,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       status = { ...status, state: 'stopped', url: null };
       events.emit('receiver:changed', status);
       checks.close();
-      captures.flushSearch();
+      // What is not indexed yet stays above `search_indexed_upto` and is indexed after the next start.
+      background.close();
       db.close();
     },
   };

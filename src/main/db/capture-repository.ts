@@ -14,13 +14,12 @@ import {
   CHECK_SUMMARY_COLUMNS,
   checkDetailFromRow,
   checkSummaryFromRow,
-  PENDING_CHECK_ROW,
+  PENDING_CHECK,
   type CheckRow,
 } from './check-columns';
-import { SearchIndex } from './search-index';
+import { SearchIndex, type SteppedWork } from './search-index';
 import {
   detailFromRow,
-  signatureParams,
   summaryFromRow,
   type SignatureRow,
   UNCONFIGURED,
@@ -89,6 +88,38 @@ interface DetailRow extends SummaryRow {
   checked_with: string | null;
 }
 
+/** The columns the receiver writes, in the order `insertOne` passes their values. */
+const INSERT_COLUMNS = [
+  'inbox',
+  'received_at',
+  'method',
+  'url',
+  'path',
+  'http_version',
+  'headers',
+  'content_type',
+  'body',
+  'body_size',
+  'truncated',
+  'remote_address',
+  'duration_ms',
+  'response_status',
+  'response_headers',
+  'response_body',
+  'unmatched',
+  'delivery_id',
+  'attempt',
+  'pinned',
+  'forwarded',
+  'replays',
+  'signature_scheme',
+  'signature_verdict',
+  'signature_reason',
+  'signature_cause',
+  'signature_detail',
+  'route',
+] as const;
+
 const SUMMARY_COLUMNS =
   'id, inbox, method, url, path, content_type, body_size, received_at, response_status, truncated, unmatched, ' +
   'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route, ' +
@@ -125,6 +156,7 @@ export class CaptureRepository {
   private readonly countsStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
   private readonly search: SearchIndex;
+  private readonly insertAll: (captures: readonly NewCapture[]) => CaptureSummary[];
   /**
    * Captures per inbox, counted once (one index scan) on first use and then kept current by every write, so list
    * headers and inbox badges never count a million rows again.
@@ -137,16 +169,18 @@ export class CaptureRepository {
   private readonly replaysStmt: Database.Statement;
   private readonly byShape = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
-    this.insertStmt = db.prepare(`INSERT INTO captures
-      (inbox, received_at, method, url, path, http_version, headers, content_type, body, body_size, truncated,
-       remote_address, duration_ms, response_status, response_headers, response_body, unmatched, delivery_id,
-       attempt, pinned, forwarded, replays, signature_scheme, signature_verdict, signature_reason, signature_cause,
-       signature_detail, route)
-      VALUES (@inbox, @receivedAt, @method, @url, @path, @httpVersion, @headers, @contentType, @body, @bodySize,
-       @truncated, @remoteAddress, @durationMs, @responseStatus, @responseHeaders, @responseBody, @unmatched,
-       @deliveryId, @attempt, @pinned, @forwarded, @replays, @signatureScheme, @signatureVerdict, @signatureReason,
-       @signatureCause, @signatureDetail, @route)`);
+  /**
+   * `scheduleSearch` runs the search index's deferred work (the workbench passes its BackgroundWork); default: the
+   * index drains itself in the next turn of the event loop.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    scheduleSearch?: (work: SteppedWork) => void,
+  ) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO captures (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    this.insertAll = db.transaction((list: readonly NewCapture[]) => list.map((c) => this.insertOne(c)));
     this.getStmt = db.prepare('SELECT * FROM captures WHERE id = @id');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = @id`);
     this.countsStmt = db.prepare('SELECT inbox, count(*) AS n FROM captures GROUP BY inbox');
@@ -160,7 +194,7 @@ export class CaptureRepository {
     this.replaysStmt = db.prepare(
       "UPDATE captures SET replays = json_insert(replays, '$[#]', json(@replay)) WHERE id = @id",
     );
-    this.search = new SearchIndex(db);
+    this.search = new SearchIndex(db, scheduleSearch);
   }
 
   private countsByInboxMap(): Map<string, number> {
@@ -180,9 +214,14 @@ export class CaptureRepository {
     else counts.delete(inbox);
   }
 
-  /** Indexes what is queued for search now; call before closing the database. */
+  /** Indexes everything waiting for the search index now. */
   flushSearch(): void {
     this.search.flush();
+  }
+
+  /** True while stored captures wait to be indexed for search. */
+  get searchWaiting(): boolean {
+    return this.search.waiting;
   }
 
   /** Number of captures per inbox slug. */
@@ -207,68 +246,72 @@ export class CaptureRepository {
 
   private insertOne(capture: NewCapture): CaptureSummary {
     const signature = capture.signature ?? UNCONFIGURED;
-    const result = this.insertStmt.run({
+    const route = capture.route ?? 'direct';
+    const { response } = capture;
+    // Positional values, in the order of INSERT_COLUMNS: this runs once per received request, on its answer path.
+    const result = this.insertStmt.run(
+      capture.inbox,
+      capture.receivedAt,
+      capture.method,
+      capture.url,
+      capture.path,
+      capture.httpVersion,
+      JSON.stringify(capture.headers),
+      capture.contentType,
+      capture.body,
+      capture.body.length,
+      capture.truncated ? 1 : 0,
+      capture.remoteAddress,
+      capture.durationMs,
+      response.status,
+      response.headers.length === 0 ? '[]' : JSON.stringify(response.headers),
+      response.body,
+      capture.unmatched ? 1 : 0,
+      capture.deliveryId,
+      capture.attempt,
+      capture.pinned ? 1 : 0,
+      capture.forwarded ? JSON.stringify(capture.forwarded) : null,
+      capture.replays && capture.replays.length > 0 ? JSON.stringify(capture.replays) : '[]',
+      signature.scheme,
+      signature.verdict,
+      signature.reason,
+      signature.cause,
+      signature.detail ? JSON.stringify(signature.detail) : null,
+      route,
+    );
+    // The list row, built from the values just stored (they are typed already: no reading back, no parsing).
+    return {
+      id: Number(result.lastInsertRowid),
       inbox: capture.inbox,
-      receivedAt: capture.receivedAt,
       method: capture.method,
       url: capture.url,
       path: capture.path,
-      httpVersion: capture.httpVersion,
-      headers: JSON.stringify(capture.headers),
       contentType: capture.contentType,
-      body: capture.body,
-      bodySize: capture.body.length,
-      truncated: capture.truncated ? 1 : 0,
-      remoteAddress: capture.remoteAddress,
-      durationMs: capture.durationMs,
-      responseStatus: capture.response.status,
-      responseHeaders: JSON.stringify(capture.response.headers),
-      responseBody: capture.response.body,
-      unmatched: capture.unmatched ? 1 : 0,
+      size: capture.body.length,
+      receivedAt: capture.receivedAt,
+      status: response.status,
+      truncated: capture.truncated,
+      unmatched: capture.unmatched,
       deliveryId: capture.deliveryId,
       attempt: capture.attempt,
-      pinned: capture.pinned ? 1 : 0,
-      forwarded: capture.forwarded ? JSON.stringify(capture.forwarded) : null,
-      replays: JSON.stringify(capture.replays ?? []),
-      ...signatureParams(signature),
-      route: capture.route ?? 'direct',
-    });
-    const id = Number(result.lastInsertRowid);
-    return toSummary({
-      id,
-      inbox: capture.inbox,
-      method: capture.method,
-      url: capture.url,
-      path: capture.path,
-      content_type: capture.contentType,
-      body_size: capture.body.length,
-      received_at: capture.receivedAt,
-      response_status: capture.response.status,
-      truncated: capture.truncated ? 1 : 0,
-      unmatched: capture.unmatched ? 1 : 0,
-      delivery_id: capture.deliveryId,
-      attempt: capture.attempt,
-      pinned: capture.pinned ? 1 : 0,
-      signature_scheme: signature.scheme,
-      signature_verdict: signature.verdict,
-      signature_reason: signature.reason,
-      signature_cause: signature.cause,
-      route: capture.route ?? 'direct',
-      ...PENDING_CHECK_ROW,
-    });
+      pinned: capture.pinned ?? false,
+      signature: { scheme: signature.scheme, verdict: signature.verdict, reason: signature.reason },
+      route,
+      check: PENDING_CHECK,
+    };
   }
 
   /**
    * Stores captures in one transaction; they are committed when this returns (all or none). Search indexing follows
-   * in its own transaction (see SearchIndex), off the sender's answer path.
+   * later (see SearchIndex), off the sender's answer path.
    */
   insertMany(captures: readonly NewCapture[]): CaptureSummary[] {
-    const stored = this.db.transaction(() => captures.map((c) => this.insertOne(c)))();
-    captures.forEach((c, i) => {
-      const id = (stored[i] as CaptureSummary).id;
+    const stored = this.insertAll(captures);
+    for (let i = 0; i < captures.length; i++) {
+      const c = captures[i] as NewCapture;
       this.adjust(c.inbox, 1);
-      this.search.enqueue(id, c.url, c.headers, c.body);
-    });
+      this.search.enqueue((stored[i] as CaptureSummary).id, c.url, c.headers, c.body);
+    }
     return stored;
   }
 
@@ -435,6 +478,7 @@ export class CaptureRepository {
       return inboxes;
     })();
     for (const inbox of gone) this.adjust(inbox, -1);
+    if (gone.length > 0) this.search.afterDelete();
     return gone.length;
   }
 

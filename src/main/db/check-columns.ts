@@ -21,13 +21,13 @@ export const CHECK_SUMMARY_COLUMNS =
   'check_verdict, check_provider, check_event, check_errors, check_warnings';
 
 /** What a capture has before its check ran. */
-export const PENDING_CHECK_ROW: CheckRow = {
-  check_verdict: 'pending',
-  check_provider: null,
-  check_event: null,
-  check_errors: 0,
-  check_warnings: 0,
-};
+export const PENDING_CHECK: Readonly<CheckSummary> = Object.freeze({
+  verdict: 'pending',
+  provider: null,
+  eventType: null,
+  errors: 0,
+  warnings: 0,
+});
 
 /** A check result as stored: the counts in their columns, the findings as JSON. */
 export interface StoredCheck {

@@ -15,115 +15,176 @@ function searchableBody(body: Buffer): string {
   }
 }
 
-interface Pending {
+/** A capture queued for indexing, as the receiver handed it over (the text is made when it is indexed). */
+interface Queued {
+  id: number;
+  url: string;
+  headers: readonly HeaderPair[];
+  body: Buffer;
+}
+
+interface StoredRow {
   id: number;
   url: string;
   headers: string;
-  body: string;
+  body: Buffer;
 }
 
+/** Work done in slices by whoever schedules it (the workbench's BackgroundWork). */
+export interface SteppedWork {
+  /** Does at most `max` items; returns true when more is waiting. */
+  step(max: number): boolean;
+}
+
+/** Captures kept in memory for indexing; past this, the rest is read back from the table when its turn comes. */
+const MAX_QUEUED = 2000;
+
 /**
- * The full-text index over URL, headers and body, kept off the receiver's answer path: captures are indexed in their
- * own transaction right after the batch that stored them commits, so tokenizing a body never delays an
- * acknowledgement. `search_indexed_upto` records how far the index is complete; rows stored but not indexed when
- * the process died are indexed at the next start. Queries flush what is pending first, so search never misses a
- * capture the list already shows.
+ * The full-text index over URL, headers and body, kept off the receiver's answer path: committed captures are queued
+ * and indexed later, in slices scheduled by `wake` (the workbench runs them at a lower priority than receiving, so a
+ * flood of requests is never slowed by tokenizing). `search_indexed_upto` records how far the index is complete;
+ * everything above it is the backlog, read back from `captures` after a start or when the in-memory queue would grow
+ * past `MAX_QUEUED`. Queries call `flush()` first, so search never misses a capture the list already shows.
  */
-export class SearchIndex {
-  private pending: Pending[] = [];
-  private scheduled = false;
+export class SearchIndex implements SteppedWork {
+  private queue: Queued[] = [];
+  /** True when captures above `upto` are waiting that are not in `queue` (read back from the table). */
+  private backlog: boolean;
+  /** Every capture with an id up to this one is indexed (or deleted). */
+  private upto: number;
   private readonly insertStmt: Database.Statement;
   private readonly deleteStmt: Database.Statement;
-  private readonly uptoGetStmt: Database.Statement;
   private readonly uptoSetStmt: Database.Statement;
   private readonly missingStmt: Database.Statement;
+  private readonly maxIdStmt: Database.Statement;
+  private selfScheduled = false;
+  private readonly wake: (work: SteppedWork) => void;
 
+  /** `wake` is called when work is waiting; default: index it all in the next turn of the event loop. */
   constructor(
     private readonly db: Database.Database,
-    private readonly report: (error: unknown) => void = (e) => console.error(e),
+    wake?: (work: SteppedWork) => void,
   ) {
+    this.wake = wake ?? ((work) => this.drainSoon(work));
     this.insertStmt = db.prepare(
       'INSERT INTO captures_fts (rowid, url, headers, body) VALUES (@id, @url, @headers, @body)',
     );
     this.deleteStmt = db.prepare('DELETE FROM captures_fts WHERE rowid = @id');
-    this.uptoGetStmt = db.prepare(`SELECT value FROM settings WHERE key = '${UPTO_KEY}'`);
     this.uptoSetStmt = db.prepare(
       `INSERT INTO settings (key, value) VALUES ('${UPTO_KEY}', @upto)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE CAST(excluded.value AS INTEGER) > CAST(value AS INTEGER)`,
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
     this.missingStmt = db.prepare(
-      'SELECT id, url, headers, body FROM captures WHERE id > @upto ORDER BY id LIMIT 1000',
+      'SELECT id, url, headers, body FROM captures WHERE id > @upto ORDER BY id LIMIT @limit',
     );
-    this.catchUp();
+    this.maxIdStmt = db.prepare('SELECT coalesce(max(id), 0) AS n FROM captures').pluck();
+    const saved = db.prepare(`SELECT value FROM settings WHERE key = '${UPTO_KEY}'`).pluck().get() as
+      string | undefined;
+    if (saved === undefined) {
+      // A history indexed inline by an older version: everything present in the index is indexed.
+      this.upto = db.prepare('SELECT coalesce(max(rowid), 0) FROM captures_fts').pluck().get() as number;
+      this.uptoSetStmt.run({ upto: String(this.upto) });
+    } else this.upto = Number(saved);
+    this.backlog = (this.maxIdStmt.get() as number) > this.upto;
+    if (this.backlog) this.wake(this);
   }
 
-  /** Queues a committed capture for indexing in the next turn of the event loop. */
-  enqueue(id: number, url: string, headers: readonly HeaderPair[], body: Buffer): void {
-    this.pending.push({
-      id,
-      url,
-      headers: headers.map(([n, v]) => `${n}: ${v}`).join('\n'),
-      body: searchableBody(body),
+  private drainSoon(work: SteppedWork): void {
+    if (this.selfScheduled) return;
+    this.selfScheduled = true;
+    setImmediate(() => {
+      this.selfScheduled = false;
+      // Closed meanwhile (shutdown, or a test): the next start indexes what is left.
+      if (!this.db.open) return;
+      try {
+        while (work.step(1000));
+      } catch (error) {
+        // The captures are stored; the index catches up at the next flush or start.
+        console.error(error);
+      }
     });
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        // Closed meanwhile (shutdown, or a test): the next start indexes what is left.
-        if (!this.db.open) return;
-        try {
-          this.flush();
-        } catch (error) {
-          // The captures are stored; the index catches up at the next flush or start.
-          this.report(error);
-        }
-      });
-    }
   }
 
-  /** Indexes everything queued, in one transaction. */
-  flush(): void {
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      this.db.transaction(() => {
-        for (const row of batch) this.insertStmt.run(row);
-        this.uptoSetStmt.run({ upto: String(batch[batch.length - 1]?.id ?? 0) });
-      })();
-    } catch (error) {
-      this.pending = batch.concat(this.pending);
-      throw error;
+  /** True while committed captures wait to be indexed. */
+  get waiting(): boolean {
+    return this.backlog || this.queue.length > 0;
+  }
+
+  /** Queues a committed capture for indexing. */
+  enqueue(id: number, url: string, headers: readonly HeaderPair[], body: Buffer): void {
+    if (!this.backlog) {
+      if (this.queue.length < MAX_QUEUED) this.queue.push({ id, url, headers, body });
+      else {
+        // A flood: stop holding bodies in memory; the table has them.
+        this.queue = [];
+        this.backlog = true;
+      }
     }
+    this.wake(this);
+  }
+
+  /** Indexes up to `max` waiting captures, oldest first, in one transaction. */
+  step(max: number): boolean {
+    if (!this.waiting) return false;
+    let rows: { id: number; url: string; headers: string; body: string }[];
+    let fromQueue = 0;
+    if (this.backlog) {
+      const stored = this.missingStmt.all({ upto: this.upto, limit: max }) as StoredRow[];
+      if (stored.length < max) this.backlog = false;
+      rows = stored.map((r) => ({
+        id: r.id,
+        url: r.url,
+        headers: headerText(JSON.parse(r.headers) as HeaderPair[]),
+        body: searchableBody(r.body),
+      }));
+    } else {
+      fromQueue = Math.min(max, this.queue.length);
+      rows = this.queue.slice(0, fromQueue).map((q) => ({
+        id: q.id,
+        url: q.url,
+        headers: headerText(q.headers),
+        body: searchableBody(q.body),
+      }));
+    }
+    const last = rows[rows.length - 1];
+    if (last) {
+      const upto = Math.max(this.upto, last.id);
+      this.db.transaction(() => {
+        for (const row of rows) this.insertStmt.run(row);
+        this.uptoSetStmt.run({ upto: String(upto) });
+      })();
+      this.upto = upto;
+    }
+    // Only once committed: a failed transaction leaves the queue as it was, to be tried again.
+    if (fromQueue > 0) this.queue.splice(0, fromQueue);
+    return this.waiting;
+  }
+
+  /** Indexes everything waiting (before a query). */
+  flush(): void {
+    while (this.step(1000));
   }
 
   /** Removes a capture from the index (or from the queue when it was not indexed yet). */
   remove(id: number): void {
-    const queued = this.pending.findIndex((p) => p.id === id);
-    if (queued !== -1) this.pending.splice(queued, 1);
-    else this.deleteStmt.run({ id });
+    const queued = this.queue.findIndex((q) => q.id === id);
+    if (queued !== -1) this.queue.splice(queued, 1);
+    else if (id <= this.upto) this.deleteStmt.run({ id });
   }
 
-  private catchUp(): void {
-    const row = this.uptoGetStmt.get() as { value: string } | undefined;
-    let upto = Number(row?.value ?? 0);
-    if (row === undefined) {
-      // A history indexed inline by an older version: everything present is indexed.
-      upto = (this.db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM captures_fts').get() as { n: number })
-        .n;
+  /**
+   * After deletes: SQLite gives a new row the highest remaining id plus one, which may be at or below `upto` when the
+   * newest captures were deleted. Lower `upto` to the highest remaining id so such a row is still indexed.
+   */
+  afterDelete(): void {
+    const max = this.maxIdStmt.get() as number;
+    if (max < this.upto) {
+      this.upto = max;
+      this.uptoSetStmt.run({ upto: String(max) });
     }
-    for (;;) {
-      const missing = this.missingStmt.all({ upto }) as {
-        id: number;
-        url: string;
-        headers: string;
-        body: Buffer;
-      }[];
-      if (missing.length === 0) break;
-      for (const m of missing) this.enqueue(m.id, m.url, JSON.parse(m.headers) as HeaderPair[], m.body);
-      this.flush();
-      upto = missing[missing.length - 1]?.id ?? upto;
-    }
-    this.uptoSetStmt.run({ upto: String(upto) });
   }
+}
+
+function headerText(headers: readonly HeaderPair[]): string {
+  return headers.map(([n, v]) => `${n}: ${v}`).join('\n');
 }

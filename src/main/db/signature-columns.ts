@@ -50,17 +50,6 @@ export interface SignatureRow {
   signature_cause: string | null;
 }
 
-/** The named parameters of the insert statement. */
-export function signatureParams(s: StoredSignature): Record<string, string | null> {
-  return {
-    signatureScheme: s.scheme,
-    signatureVerdict: s.verdict,
-    signatureReason: s.reason,
-    signatureCause: s.cause,
-    signatureDetail: s.detail ? JSON.stringify(s.detail) : null,
-  };
-}
-
 /** The list row's verdict; values written by hand or by a newer version read as unconfigured rather than failing. */
 export function summaryFromRow(row: SignatureRow): SignatureSummary {
   const verdict = signatureVerdict.safeParse(row.signature_verdict);

@@ -17,12 +17,13 @@ import { HookbenchError } from '../errors';
 import { parseBody } from './parse-body';
 import { PayloadChecker, type CheckOutcome } from './payload-checker';
 import { shapeDiff } from './shape-tree';
+import type { BackgroundTask } from '../background/background-work';
 
 /** Bumped when the checker's own rules change, so stored results are re-checked like after a catalogue change. */
 export const CHECKER_VERSION = 'c1';
-/** Arrivals checked per turn of the event loop (a burst is spread over several turns). */
-const ARRIVAL_BATCH = 200;
-/** Captures a background job checks per turn. */
+/** Arrivals kept in memory for their check; past this, the rest are checked from the table by a `pending` job. */
+const MAX_QUEUED_ARRIVALS = 2000;
+/** Captures a background job checks per slice at most. */
 const JOB_BATCH = 250;
 /** Jobs this small also send `capture:updated` for each capture whose verdict changed. */
 const SMALL_JOB = 1000;
@@ -42,27 +43,44 @@ export interface CheckServiceDeps {
   report?: (error: unknown) => void;
   now?: () => number;
   jobBatch?: number;
+  /** Runs the checks in slices at a lower priority than receiving (the workbench's BackgroundWork). */
+  background: { wake(task: BackgroundTask): void };
 }
 
-interface Job {
+interface Job extends BackgroundTask {
   progress: CheckProgress;
   scope: CheckScope;
   cancelled: boolean;
+  /** The last capture id checked. */
+  after: number;
+  lastReport: number;
   done: Promise<void>;
+  finished: () => void;
 }
-
-const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Checks every capture against the documented shapes, off the receiver's answer path: the pipeline hands over each
- * committed capture, which is checked in a later turn of the event loop and stored (one transaction per batch) with
- * a `capture:updated` event. Background jobs re-check the history when the catalogue changes and check captures
- * stored before their check ran (a crash), in batches with a turn for the receiver between them.
+ * committed capture, which is checked in a later slice of background work and stored (one transaction per slice)
+ * with a `capture:updated` event. Background jobs re-check the history when the catalogue changes and check captures
+ * stored before their check ran (a crash, or a flood that outgrew the in-memory queue), slice by slice. Slices run
+ * at a lower priority than receiving (see BackgroundWork).
  */
 export class CheckService {
   private queue: CheckableCapture[] = [];
-  private scheduled = false;
+  /** Arrivals were left out of `queue` (a flood): a `pending` job checks them from the table once it is empty. */
+  private overflowed = false;
   private closed = false;
+  private readonly arrivals: BackgroundTask = {
+    step: (max) => {
+      this.flush(max);
+      if (this.queue.length > 0) return true;
+      if (this.overflowed && !this.closed) {
+        this.overflowed = false;
+        this.start('pending', 'pending');
+      }
+      return false;
+    },
+  };
   private job: Job | null = null;
   private checkerFor: { catalog: Catalog; checker: PayloadChecker } | null = null;
 
@@ -115,27 +133,13 @@ export class CheckService {
     return storedCheckOf(result, version);
   }
 
-  /** Queues a committed capture; it is checked after the current turn (the answer has gone out by then). */
+  /** Queues a committed capture; it is checked in a later slice (the answer has gone out by then). */
   enqueue(capture: CheckableCapture): void {
     if (this.closed) return;
-    this.queue.push(capture);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (this.closed) return;
-      try {
-        this.flush(ARRIVAL_BATCH);
-      } catch (error) {
-        // The captures stay pending and are checked at the next start.
-        this.report(error);
-      }
-      if (this.queue.length > 0) this.schedule();
-    });
+    if (this.queue.length < MAX_QUEUED_ARRIVALS) this.queue.push(capture);
+    // A flood: stop holding bodies in memory; the capture stays pending in the table.
+    else this.overflowed = true;
+    this.deps.background.wake(this.arrivals);
   }
 
   /** Checks and stores up to `limit` queued captures (all by default) in one transaction, then reports them. */
@@ -172,38 +176,50 @@ export class CheckService {
     const scope: CheckScope =
       kind === 'pending' ? { kind } : kind === 'stale' ? { kind, version } : { kind, upto };
     const total = kind === 'pending' ? checks.pendingCount() : checks.countUpTo(upto);
+    let finished = (): void => undefined;
+    const done = new Promise<void>((resolve) => (finished = resolve));
     const job: Job = {
       progress: { state: 'running', reason, done: 0, total, changed: 0, checkedWith: version },
       scope,
       cancelled: false,
-      done: Promise.resolve(),
+      after: 0,
+      lastReport: 0,
+      done,
+      finished,
+      step: (max) => {
+        try {
+          const more = this.runJob(job, max);
+          if (!more) job.finished();
+          return more;
+        } catch (error) {
+          job.cancelled = true;
+          if (this.job === job) this.job = null;
+          job.finished();
+          this.report(error);
+          return false;
+        }
+      },
     };
     this.job = job;
-    job.done = this.run(job).catch((error: unknown) => {
-      job.cancelled = true;
-      if (this.job === job) this.job = null;
-      this.report(error);
-    });
+    this.deps.onProgress({ ...job.progress });
+    // The first slice comes later: the caller's answer (and the receiver) go first.
+    this.deps.background.wake(job);
     return { started: true, total };
   }
 
-  private async run(job: Job): Promise<void> {
+  /** One slice of a job: checks and stores up to `max` captures; false when the job is over. */
+  private runJob(job: Job, max: number): boolean {
+    if (job.cancelled || this.closed) return false;
     const version = job.progress.checkedWith;
-    const batchSize = this.deps.jobBatch ?? JOB_BATCH;
-    // Read through a function: another call may cancel the job (or close the service) while this one waits.
-    const stopped = (): boolean => job.cancelled || this.closed;
-    let after = 0;
-    let lastReport = 0;
-    this.deps.onProgress({ ...job.progress });
-    // Let the caller's answer (and the receiver) go first.
-    await yieldTurn();
-    for (;;) {
-      if (stopped()) return;
-      const batch = this.deps.checks.nextBatch(job.scope, after, batchSize);
-      if (batch.length === 0) break;
+    const batch = this.deps.checks.nextBatch(
+      job.scope,
+      job.after,
+      Math.min(max, this.deps.jobBatch ?? JOB_BATCH),
+    );
+    if (batch.length > 0) {
       const results = batch.map((capture) => ({ id: capture.id, check: this.checkOne(capture, version) }));
       const changed = this.deps.checks.store(results);
-      after = batch[batch.length - 1]?.id ?? after;
+      job.after = batch[batch.length - 1]?.id ?? job.after;
       job.progress.done += batch.length;
       job.progress.total = Math.max(job.progress.total, job.progress.done);
       job.progress.changed += changed.length;
@@ -214,13 +230,12 @@ export class CheckService {
         }
       }
       const now = performance.now();
-      if (now - lastReport >= PROGRESS_EVERY_MS) {
-        lastReport = now;
+      if (now - job.lastReport >= PROGRESS_EVERY_MS) {
+        job.lastReport = now;
         this.deps.onProgress({ ...job.progress });
       }
-      await yieldTurn();
+      return true;
     }
-    if (stopped()) return;
     if (job.scope.kind !== 'pending') this.deps.settings.set(VERSION_KEY, version);
     job.progress.state = 'done';
     job.progress.total = job.progress.done;
@@ -228,6 +243,7 @@ export class CheckService {
     this.deps.onProgress({ ...job.progress });
     // Captures imported or stored meanwhile without a check: one more pass.
     if (this.deps.checks.pendingCount() > this.queue.length) this.start('pending', 'pending');
+    return false;
   }
 
   /**
@@ -320,7 +336,10 @@ export class CheckService {
   /** Stops the running job and drops queued arrivals (they stay pending and are checked at the next start). */
   close(): void {
     this.closed = true;
-    if (this.job) this.job.cancelled = true;
+    if (this.job) {
+      this.job.cancelled = true;
+      this.job.finished();
+    }
     this.job = null;
     this.queue = [];
   }

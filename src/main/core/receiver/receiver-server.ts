@@ -166,9 +166,11 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
     this.options.allowedHosts = hosts;
   }
 
-  private hostAllowed(host: string | undefined): boolean {
+  private hostAllowed(req: IncomingMessage): boolean {
     const allowed = this.options.allowedHosts;
+    // Checked first: reading `req.headers` builds the parsed header object, which nothing else here needs.
     if (!allowed || allowed.length === 0) return true;
+    const host = req.headers.host;
     if (!host) return false;
     const name = host
       .replace(/:\d+$/, '')
@@ -181,7 +183,7 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
   }
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
-    if (!this.hostAllowed(req.headers.host)) {
+    if (!this.hostAllowed(req)) {
       this.emit('request-error', new Error(`Refused a request for host ${req.headers.host ?? '(none)'}`));
       res.writeHead(421, { 'Content-Type': PLAIN, Connection: 'close' });
       res.end('This Hookbench receiver does not serve that host name.\n');
