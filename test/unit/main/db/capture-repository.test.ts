@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaptureRepository, type NewCapture } from '../../../../src/main/db/capture-repository';
+import type { SteppedWork } from '../../../../src/main/db/search-index';
 import { openDatabase } from '../../../../src/main/db/open-database';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
@@ -82,5 +83,70 @@ describe('CaptureRepository: counts and the search index', () => {
     expect(repo.list({ text: 'common', inbox: 'odd' }, 10).map((c) => c.id)).toEqual([4, 2]);
     repo.delete([4]);
     expect(repo.list({ text: 'common', inbox: 'odd' }, 10).map((c) => c.id)).toEqual([2]);
+  });
+
+  describe('deferred indexing under a scheduler', () => {
+    /** Collects the index's wake-ups instead of running them: the test decides when slices run. */
+    const manual = () => {
+      const woken: SteppedWork[] = [];
+      return { woken, schedule: (work: SteppedWork) => void woken.push(work) };
+    };
+
+    it('indexes in slices the scheduler runs, oldest first, and a query flushes the rest', () => {
+      const { woken, schedule } = manual();
+      const repo = new CaptureRepository(db, schedule);
+      repo.insertMany(Array.from({ length: 5 }, (_, i) => capture('a', `{"n":"item${i}"}`)));
+      expect(woken.length).toBeGreaterThan(0);
+      expect(repo.searchWaiting).toBe(true);
+      const work = woken[0]!;
+      expect(work.step(2)).toBe(true);
+      const indexed = () => db.prepare('SELECT rowid FROM captures_fts ORDER BY rowid').pluck().all();
+      expect(indexed()).toEqual([1, 2]);
+      expect(repo.list({ text: 'item4' }, 10)).toHaveLength(1);
+      expect(indexed()).toEqual([1, 2, 3, 4, 5]);
+      expect(repo.searchWaiting).toBe(false);
+    });
+
+    it('keeps at most 2,000 captures in memory during a flood and reads the rest back from the table', () => {
+      const { woken, schedule } = manual();
+      const repo = new CaptureRepository(db, schedule);
+      for (let i = 0; i < 5; i++)
+        repo.insertMany(Array.from({ length: 500 }, (_, j) => capture('a', `{"w":"flood${i * 500 + j}"}`)));
+      const work = woken[0]!;
+      let slices = 0;
+      while (work.step(300)) slices++;
+      expect(slices).toBe(8);
+      expect(db.prepare('SELECT count(*) FROM captures_fts').pluck().get()).toBe(2500);
+      for (const word of ['flood0', 'flood1999', 'flood2000', 'flood2499'])
+        expect(repo.list({ text: word }, 10)).toHaveLength(1);
+    });
+
+    it('does not index at start what the last run left: the scheduler does, and a query still finds it', () => {
+      new CaptureRepository(db, () => undefined).insert(capture('a', '{"w":"leftover"}'));
+      const { woken, schedule } = manual();
+      const again = new CaptureRepository(db, schedule);
+      expect(again.searchWaiting).toBe(true);
+      expect(woken).toHaveLength(1);
+      expect(db.prepare('SELECT count(*) FROM captures_fts').pluck().get()).toBe(0);
+      expect(again.list({ text: 'leftover' }, 10)).toHaveLength(1);
+    });
+
+    it('indexes a capture that reuses the id of a deleted newest capture', () => {
+      const repo = new CaptureRepository(db, () => undefined);
+      const [, second, third] = repo.insertMany([
+        capture('a', '{"w":"one"}'),
+        capture('a', '{"w":"two"}'),
+        capture('a', '{"w":"three"}'),
+      ]);
+      repo.flushSearch();
+      repo.delete([second!.id, third!.id]);
+      // SQLite gives the next row the highest remaining id plus one: 2 again.
+      const reused = repo.insert(capture('a', '{"w":"phoenix"}'));
+      expect(reused.id).toBe(2);
+      // The process dies before indexing it; the next start must still index it.
+      db.close();
+      db = openDatabase(path());
+      expect(new CaptureRepository(db).list({ text: 'phoenix' }, 10).map((c) => c.id)).toEqual([2]);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { ServerResponse } from 'node:http';
+import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../../../../../src/main/core/catalog/catalog';
 import { defaultCatalogDir } from '../../../../../src/main/core/catalog/catalog-paths';
@@ -230,6 +231,40 @@ describe('checking captures in the workbench', () => {
     });
     expect((await call(wb, 'check:status')).pending).toBe(0);
   });
+
+  it('checks and indexes every capture of a burst larger than what it keeps in memory', async () => {
+    // 2,200 requests, 50 in flight: more than the 2,000 arrivals (and search entries) kept in memory, so the rest
+    // must be read back from the table by the background work.
+    const pool = new Pool(url, { connections: 50 });
+    try {
+      const body = JSON.stringify(CREDAS);
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          while (next < 2200) {
+            next++;
+            const res = await pool.request({
+              path: '/hooks/default',
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body,
+            });
+            await res.body.arrayBuffer();
+            expect(res.statusCode).toBe(200);
+          }
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+    await eventually(async () => {
+      const status = await call(wb, 'check:status');
+      expect(status.pending).toBe(0);
+      expect(status.job).toBeNull();
+    }, 30_000);
+    expect((await call(wb, 'history:list', { check: 'conforms' })).total).toBe(2200);
+    expect((await call(wb, 'history:list', { text: 'ProcessId' })).total).toBe(2200);
+  }, 60_000);
 
   it('re-checks everything on request', async () => {
     await checked(FULL);
