@@ -121,6 +121,48 @@ async function measure(side) {
   };
 }
 
+/**
+ * What Hookbench left for after the flood: search indexing and checks run at a lower priority than receiving
+ * (src/main/core/background/background-work.ts). Watches the database (read-only) until every capture is indexed and
+ * checked, and reports how many were waiting when the load stopped, how long the catch-up took and its CPU time.
+ */
+async function waitForCatchUp(pid, timeoutMs = 600_000) {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const waiting = () => {
+    const max = db.prepare('SELECT coalesce(max(id), 0) AS n FROM captures').get().n;
+    const upto = Number(
+      db.prepare("SELECT value FROM settings WHERE key = 'search_indexed_upto'").get()?.value ?? 0,
+    );
+    const unchecked = db
+      .prepare("SELECT count(*) AS n FROM captures WHERE check_verdict = 'pending'")
+      .get().n;
+    return { unindexed: Math.max(0, max - upto), unchecked };
+  };
+  try {
+    const started = performance.now();
+    const cpuBefore = cpuSecondsOf(pid);
+    const atStop = waiting();
+    let now = atStop;
+    while (now.unindexed > 0 || now.unchecked > 0) {
+      if (performance.now() - started > timeoutMs)
+        throw new Error('Hookbench did not catch up within 10 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+      now = waiting();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuBefore === null ? null : cpuSecondsOf(pid) - cpuBefore;
+    const items = Math.max(atStop.unindexed, atStop.unchecked);
+    return {
+      ...atStop,
+      seconds,
+      cpuSeconds: cpu,
+      cpuUsPerCapture: cpu === null || items === 0 ? null : (cpu * 1e6) / items,
+    };
+  } finally {
+    db.close();
+  }
+}
+
 const median = (values) => {
   const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
@@ -134,6 +176,7 @@ const listenOut = join(dir, 'listen.out');
 const runs = [];
 const sequence = { sent: 0, acked: [] };
 let verifyResult = null;
+let catchUp;
 let check;
 let profile = null;
 try {
@@ -184,6 +227,7 @@ try {
         non2xx: verify.non2xx,
       };
     }
+    catchUp = await waitForCatchUp(sides.hookbench.pid);
   } finally {
     await stopNode(bare.child);
     const code = await stopNode(hookbench.child);
@@ -261,7 +305,11 @@ const pass = ratio >= 0.6 && countOk && hookbenchResult.non2xx === 0 && hookbenc
 
 if (options.json) {
   console.log(
-    JSON.stringify({ options, runs, results, ratios, ratio, verifyResult, check, profile, pass }, null, 2),
+    JSON.stringify(
+      { options, runs, results, ratios, ratio, verifyResult, catchUp, check, profile, pass },
+      null,
+      2,
+    ),
   );
 } else {
   const fmt = (n, digits = 0) =>
@@ -299,6 +347,13 @@ if (options.json) {
       `${check.inFlightBound}); lines printed by listen ${fmt(check.printedLines)}: ${countOk ? 'pass' : 'FAIL'}`,
   );
   console.log(`database size: ${fmt(check.bytesPerCapture)} bytes per capture (db + wal)`);
+  if (catchUp) {
+    console.log(
+      `after the load: ${fmt(catchUp.unindexed)} captures waited for search indexing and ${fmt(catchUp.unchecked)} for ` +
+        `their check; caught up in ${fmt(catchUp.seconds, 1)} s using ${fmt(catchUp.cpuSeconds, 1)} s of CPU ` +
+        `(${fmt(catchUp.cpuUsPerCapture, 1)} µs per capture)`,
+    );
+  }
   if (profile) {
     console.log(
       '\nHookbench process, CPU profile (self time, share of its busy time; SQLite counts toward its caller):',

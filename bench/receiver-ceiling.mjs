@@ -1,0 +1,89 @@
+// How close can any receiver that commits before it answers get to a bare node:http server on this machine? Runs,
+// in one process tree and one run, the bare server of bench/receiver-throughput.mjs and the two lower-bound
+// receivers of bench/lib/ceiling-server.mjs (SQLite on the event loop's thread, and on a worker thread), with the
+// same autocannon load (50 connections, 1 KiB JSON), and prints each one's rate, its ratio to the bare server and the
+// CPU each of its threads used. It explains the receiver bench's result; it is not a target itself.
+//
+//   npm run bench:ceiling
+//   npm run bench:ceiling -- --duration 3 --rounds 2
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startNode, stopNode } from './lib/child-process.mjs';
+import { readOptions } from './lib/options.mjs';
+
+const options = readOptions({
+  duration: { type: 'string', env: 'BENCH_DURATION', default: '5', number: true },
+  rounds: { type: 'string', env: 'BENCH_ROUNDS', default: '2', number: true },
+  connections: { type: 'string', env: 'BENCH_CONNECTIONS', default: '50', number: true },
+});
+
+const body = JSON.stringify({
+  type: 'CredoAI.use_case_review_status_updated.v1',
+  data: { note: 'x'.repeat(960) },
+});
+
+/** CPU ticks (1/100 s) per thread of a process, by thread id. */
+function threadTicks(pid) {
+  const out = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
+const servers = {
+  bare: ['bench/lib/bare-server.mjs'],
+  inline: ['bench/lib/ceiling-server.mjs', 'inline'],
+  worker: ['bench/lib/ceiling-server.mjs', 'worker'],
+};
+const dir = mkdtempSync(join(tmpdir(), 'hookbench-ceiling-run-'));
+const rows = [];
+try {
+  for (let round = 1; round <= options.rounds; round++) {
+    const result = {};
+    for (const [name, args] of Object.entries(servers)) {
+      const { child, firstLine } = await startNode(args, { stdoutFile: join(dir, `${name}.out`) });
+      try {
+        const request = {
+          url: `${firstLine}/hooks/default`,
+          connections: options.connections,
+          method: 'POST',
+          body,
+        };
+        await autocannon({ ...request, headers: { 'content-type': 'application/json' }, duration: 1 });
+        const before = threadTicks(child.pid);
+        const run = await autocannon({
+          ...request,
+          headers: { 'content-type': 'application/json' },
+          duration: options.duration,
+        });
+        const after = threadTicks(child.pid);
+        const busy = [...after]
+          .map(([tid, ticks]) => (ticks - (before.get(tid) ?? 0)) / run.duration)
+          .filter((pct) => pct >= 5)
+          .sort((a, b) => b - a);
+        result[name] = { rate: run.requests.average, p99: run.latency.p99, threads: busy };
+      } finally {
+        await stopNode(child);
+      }
+    }
+    rows.push(result);
+    for (const [name, r] of Object.entries(result)) {
+      const ratio = name === 'bare' ? '' : ` = ${((r.rate / result.bare.rate) * 100).toFixed(1)}% of bare`;
+      console.log(
+        `round ${round}  ${name.padEnd(6)} ${Math.round(r.rate).toLocaleString('en-US').padStart(7)} req/s${ratio}, ` +
+          `p99 ${r.p99} ms, busy threads: ${r.threads.map((t) => `${t.toFixed(0)}%`).join(' + ')}`,
+      );
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
