@@ -10,14 +10,19 @@ export interface BackgroundTask {
 
 export interface BackgroundWorkOptions {
   /**
-   * How busy the event loop was with everything but this scheduler's own slices, from 0 to 1, over the time since
-   * the previous call. Default: measured with `performance.eventLoopUtilization()`.
+   * The share of the event loop's time used by other work (the receiver) since the previous call, from 0 to 1.
+   * Default: measured with `performance.eventLoopUtilization()`, minus this scheduler's own slices.
    */
   load?: () => number;
-  /** Above this load, work is throttled. Default 0.5. */
+  /**
+   * Above this load, work is throttled. Default 0.25: slices last at most `sliceMs`, so a receiver crowded out by
+   * them still gets a third of the time or more, which is above this and throttles them.
+   */
   busyLoad?: number;
-  /** Items per task and slice when the loop has room. Default 256. */
+  /** Items per task and step when the loop has room; steps repeat until `sliceMs` is used. Default 64. */
   idleItems?: number;
+  /** How long a slice may last when the loop has room, ms. Default 4. */
+  sliceMs?: number;
   /** Items per task and slice while the loop is busy. Default 16. */
   busyItems?: number;
   /** The pause between slices while the loop is busy. Default 100 ms. */
@@ -49,7 +54,7 @@ export class BackgroundWork {
 
   /** Whether the last measurement found the loop busy (slices are small and spaced out). */
   get throttled(): boolean {
-    return this.lastLoad > (this.options.busyLoad ?? 0.5);
+    return this.lastLoad > (this.options.busyLoad ?? 0.25);
   }
 
   /** Tells the scheduler a task has work waiting; it runs in a later slice. */
@@ -103,18 +108,23 @@ export class BackgroundWork {
     this.timer = null;
     if (this.closed) return;
     const started = performance.now();
-    const max = this.throttled ? (this.options.busyItems ?? 16) : (this.options.idleItems ?? 256);
-    for (const task of [...this.waiting]) {
-      let more: boolean;
-      try {
-        more = task.step(max);
-      } catch (error) {
-        // The task keeps its backlog; it is woken again by its next piece of work (or at the next start).
-        (this.options.report ?? ((e: unknown) => console.error(e)))(error);
-        more = false;
+    const throttled = this.throttled;
+    const max = throttled ? (this.options.busyItems ?? 16) : (this.options.idleItems ?? 64);
+    const until = started + (throttled ? 0 : (this.options.sliceMs ?? 4));
+    // Busy: one small step per task. Room: steps until the slice's time is used, then the receiver's turn.
+    do {
+      for (const task of [...this.waiting]) {
+        let more: boolean;
+        try {
+          more = task.step(max);
+        } catch (error) {
+          // The task keeps its backlog; it is woken again by its next piece of work (or at the next start).
+          (this.options.report ?? ((e: unknown) => console.error(e)))(error);
+          more = false;
+        }
+        if (!more) this.waiting.delete(task);
       }
-      if (!more) this.waiting.delete(task);
-    }
+    } while (this.waiting.size > 0 && performance.now() < until);
     this.ownMs += performance.now() - started;
     if (this.waiting.size > 0) this.schedule();
   }

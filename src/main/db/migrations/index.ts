@@ -4,6 +4,7 @@ import { migration0003 } from './0003-signature-verdicts';
 import { migration0004 } from './0004-capture-route';
 import { migration0005 } from './0005-tenant-profiles';
 import { migration0006 } from './0006-check-verdicts';
+import { migration0007 } from './0007-partial-filter-indexes';
 import type { Migration } from './migration';
 
 /** Every migration in order; the database's `user_version` says how many have been applied. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];

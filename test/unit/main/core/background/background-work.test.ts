@@ -89,4 +89,29 @@ describe('BackgroundWork', () => {
     await eventually(() => expect(task.left).toBe(0), 5_000);
     expect(work.throttled).toBe(false);
   });
+
+  it('sees a receiver crowded out by its slices as busy, and throttles itself', async () => {
+    work = new BackgroundWork({ busyPauseMs: 20 });
+    // The "receiver": 3 ms of work every turn it gets, for as long as the test runs.
+    let receiving = true;
+    const receiver = (): void => {
+      const end = performance.now() + 3;
+      while (performance.now() < end);
+      if (receiving) setImmediate(receiver);
+    };
+    setImmediate(receiver);
+    const task: BackgroundTask = {
+      step() {
+        const end = performance.now() + 1;
+        while (performance.now() < end);
+        return true;
+      },
+    };
+    try {
+      work.wake(task);
+      await eventually(() => expect(work.throttled).toBe(true), 5_000);
+    } finally {
+      receiving = false;
+    }
+  });
 });
