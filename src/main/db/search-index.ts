@@ -128,9 +128,10 @@ export class SearchIndex implements SteppedWork {
     if (!this.waiting) return false;
     let rows: { id: number; url: string; headers: string; body: string }[];
     let fromQueue = 0;
+    let caughtUp = false;
     if (this.backlog) {
       const stored = this.missingStmt.all({ upto: this.upto, limit: max }) as StoredRow[];
-      if (stored.length < max) this.backlog = false;
+      caughtUp = stored.length < max;
       rows = stored.map((r) => ({
         id: r.id,
         url: r.url,
@@ -155,8 +156,9 @@ export class SearchIndex implements SteppedWork {
       })();
       this.upto = upto;
     }
-    // Only once committed: a failed transaction leaves the queue as it was, to be tried again.
+    // Only once committed: a failed transaction leaves the queue and the backlog as they were, to be tried again.
     if (fromQueue > 0) this.queue.splice(0, fromQueue);
+    if (caughtUp) this.backlog = false;
     return this.waiting;
   }
 
@@ -167,9 +169,13 @@ export class SearchIndex implements SteppedWork {
 
   /** Removes a capture from the index (or from the queue when it was not indexed yet). */
   remove(id: number): void {
+    // Everything up to `upto` is in the index; everything above it is queued or in the backlog (nothing to undo).
+    if (id <= this.upto) {
+      this.deleteStmt.run({ id });
+      return;
+    }
     const queued = this.queue.findIndex((q) => q.id === id);
     if (queued !== -1) this.queue.splice(queued, 1);
-    else if (id <= this.upto) this.deleteStmt.run({ id });
   }
 
   /**
