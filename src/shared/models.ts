@@ -52,6 +52,8 @@ export const captureSummary = z.object({
   receivedAt: z.number().int(),
   /** The HTTP status that was answered. */
   status: z.number().int(),
+  /** From the first byte of the request to the answer being ready, ms (an attempt timeline shows it). */
+  durationMs: z.number().nonnegative(),
   truncated: z.boolean(),
   /** True when the path was not under `/hooks/<slug>` of any inbox and the capture went to `default`. */
   unmatched: z.boolean(),
@@ -96,7 +98,6 @@ export const captureDetail = captureSummary.extend({
   headers: z.array(headerPair),
   bodyBase64: z.string(),
   remoteAddress: z.string().nullable(),
-  durationMs: z.number().nonnegative(),
   response: capturedResponse,
   /** The forward target's answer, when the inbox forwards. */
   forwarded: downstreamExchange.nullable(),

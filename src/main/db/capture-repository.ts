@@ -65,6 +65,7 @@ interface SummaryRow extends SignatureRow, CheckRow {
   body_size: number;
   received_at: number;
   response_status: number;
+  duration_ms: number;
   truncated: number;
   unmatched: number;
   delivery_id: string | null;
@@ -78,7 +79,6 @@ interface DetailRow extends SummaryRow {
   headers: string;
   body: Buffer;
   remote_address: string | null;
-  duration_ms: number;
   response_headers: string;
   response_body: Buffer;
   forwarded: string | null;
@@ -121,7 +121,7 @@ const INSERT_COLUMNS = [
 ] as const;
 
 const SUMMARY_COLUMNS =
-  'id, inbox, method, url, path, content_type, body_size, received_at, response_status, truncated, unmatched, ' +
+  'id, inbox, method, url, path, content_type, body_size, received_at, response_status, duration_ms, truncated, unmatched, ' +
   'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route, ' +
   CHECK_SUMMARY_COLUMNS;
 
@@ -136,6 +136,7 @@ function toSummary(row: SummaryRow): CaptureSummary {
     size: row.body_size,
     receivedAt: row.received_at,
     status: row.response_status,
+    durationMs: row.duration_ms,
     truncated: row.truncated === 1,
     unmatched: row.unmatched === 1,
     deliveryId: row.delivery_id,
@@ -290,6 +291,7 @@ export class CaptureRepository {
       size: capture.body.length,
       receivedAt: capture.receivedAt,
       status: response.status,
+      durationMs: capture.durationMs,
       truncated: capture.truncated,
       unmatched: capture.unmatched,
       deliveryId: capture.deliveryId,
@@ -428,7 +430,6 @@ export class CaptureRepository {
       headers: JSON.parse(row.headers) as HeaderPair[],
       bodyBase64: row.body.toString('base64'),
       remoteAddress: row.remote_address,
-      durationMs: row.duration_ms,
       response: {
         status: row.response_status,
         headers: JSON.parse(row.response_headers) as HeaderPair[],

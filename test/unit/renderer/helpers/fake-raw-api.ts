@@ -53,7 +53,6 @@ export function toSummary({
   headers: _hs,
   bodyBase64: _b,
   remoteAddress: _r,
-  durationMs: _d,
   response: _re,
   forwarded: _f,
   replays: _rp,

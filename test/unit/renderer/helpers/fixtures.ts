@@ -26,6 +26,7 @@ export function summary(id: number, overrides: Partial<CaptureSummary> = {}): Ca
     size: 17,
     receivedAt: BASE_TIME + id * 1000,
     status: 200,
+    durationMs: 3.2,
     truncated: false,
     unmatched: false,
     deliveryId: null,

@@ -2,7 +2,7 @@ import { LoaderCircle } from 'lucide-react';
 import { useEffect } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { StatusCode } from '../../components/status-code';
-import { formatTimestamp } from '../../lib/format';
+import { formatDuration, formatTimestamp } from '../../lib/format';
 import { useCaptureDetailStore } from '../../stores/capture-detail';
 import { useInboxStore } from '../../stores/inbox';
 
@@ -16,7 +16,7 @@ function gap(ms: number): string {
 
 /**
  * Every attempt of one delivery (grouped by its delivery id), oldest first: attempt number, when, the gap since the
- * previous try and what was answered. The shown capture is highlighted; clicking another opens it.
+ * previous try, what was answered and how long the answer took. The shown capture is highlighted; clicking another opens it.
  */
 export function AttemptsView({ deliveryId, currentId }: { deliveryId: string; currentId: number }) {
   const entry = useCaptureDetailStore((s) => s.attempts[deliveryId]);
@@ -63,7 +63,7 @@ export function AttemptsView({ deliveryId, currentId }: { deliveryId: string; cu
                 type="button"
                 className="attempt-button"
                 onClick={() => useInboxStore.getState().captureSelected(attempt.id)}
-                aria-label={`Attempt ${attempt.attempt}, answered ${attempt.status === 0 ? 'nothing' : attempt.status}${current ? ' (shown)' : ''}`}
+                aria-label={`Attempt ${attempt.attempt}, answered ${attempt.status === 0 ? 'nothing' : `${attempt.status} in ${formatDuration(attempt.durationMs)}`}${current ? ' (shown)' : ''}`}
               >
                 <span className="attempt-dot" aria-hidden="true" />
                 <span className="attempt-number">#{attempt.attempt}</span>
@@ -75,6 +75,12 @@ export function AttemptsView({ deliveryId, currentId }: { deliveryId: string; cu
                 </span>
                 <span className="attempt-status">
                   <StatusCode status={attempt.status} />
+                </span>
+                <span
+                  className="attempt-duration muted"
+                  title="Time from the request's first byte to the answer"
+                >
+                  {attempt.status === 0 ? '' : formatDuration(attempt.durationMs)}
                 </span>
               </button>
             </li>

@@ -115,9 +115,9 @@ describe('detail actions and views', () => {
   it('shows the attempt timeline of a delivery, highlighting the shown one, and opens another on click', async () => {
     const user = userEvent.setup();
     const fake = createFakeRawApi([
-      detail(1, { deliveryId: 'msg_1', attempt: 1, status: 500 }),
-      detail(2, { deliveryId: 'msg_1', attempt: 2, status: 500 }),
-      detail(3, { deliveryId: 'msg_1', attempt: 3, status: 200 }),
+      detail(1, { deliveryId: 'msg_1', attempt: 1, status: 500, durationMs: 1500 }),
+      detail(2, { deliveryId: 'msg_1', attempt: 2, status: 0, durationMs: 30000 }),
+      detail(3, { deliveryId: 'msg_1', attempt: 3, status: 200, durationMs: 4 }),
     ]);
     renderApp(fake);
     await waitFor(() => expect(rows()).toHaveLength(3));
@@ -125,10 +125,11 @@ describe('detail actions and views', () => {
     await user.click(await screen.findByRole('tab', { name: /Attempts/ }));
     const attempts = await screen.findAllByTestId('attempt');
     expect(attempts.map((a) => a.textContent.replace(/\d{4}-.*?\.\d{3}/, 'T'))).toEqual([
-      '#1Tfirst500',
-      '#2T+1 s500',
-      '#3T+1 s200',
+      '#1Tfirst5001.5 s',
+      '#2T+1 s—never answered',
+      '#3T+1 s2004 ms',
     ]);
+    expect(within(attempts[0]!).getByRole('button')).toHaveAccessibleName('Attempt 1, answered 500 in 1.5 s');
     expect(attempts[2]).toHaveAttribute('aria-current', 'true');
 
     await user.click(within(attempts[0]!).getByRole('button'));
