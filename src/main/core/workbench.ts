@@ -17,6 +17,7 @@ import { InboxService } from './inboxes/inbox-service';
 import { createCatalogFire } from './fire/catalog-fire-handlers';
 import { TenantRepository } from '../db/tenant-repository';
 import { createSubscriptionFeature } from './subscriptions/subscription-handlers';
+import { SubscriptionEnvelopes } from './subscriptions/subscription-envelopes';
 import { databasePathIn } from './paths';
 import { CapturePipeline } from './receiver/capture-pipeline';
 import { CaptureWriter } from './receiver/capture-writer';
@@ -170,6 +171,12 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   });
   // Checks against the documented shapes run after the answer; the catalogue loads right after start().
   const checkRepository = new CheckRepository(db);
+  // The prefix and suffix each subscription made for an inbox sets: the arrival checks compare captures against them.
+  const envelopeSettings = new SettingsRepository(db);
+  const envelopes = new SubscriptionEnvelopes({
+    load: () => envelopeSettings.get('subscription_envelopes'),
+    save: (value) => envelopeSettings.set('subscription_envelopes', value),
+  });
   const checks = new CheckService({
     checks: checkRepository,
     captures,
@@ -177,6 +184,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     catalog: () => catalogFire.catalog(),
     onUpdated: (summary) => events.emit('capture:updated', summary),
     onProgress: (progress) => events.emit('check:progress', progress),
+    expectedEnvelope: (inbox, provider) => envelopes.expected(inbox, provider),
     background,
   });
   const pipeline = new CapturePipeline({
@@ -286,6 +294,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       const setting = await verification.save(slug, current, { scheme, secret, options: {} });
       inboxesChanged(inboxes.setVerification(slug, setting));
     },
+    onSeen: (subscription) => envelopes.seen(subscription),
+    onDeleted: (tenantId, id) => envelopes.deleted(tenantId, id),
     onSandboxChanged: (sandbox) => events.emit('sandbox:changed', sandbox),
   });
 

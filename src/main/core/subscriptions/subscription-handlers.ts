@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import type { SandboxStatus, SubscriptionProvider } from '../../../shared/subscription-models';
+import type { SandboxStatus, Subscription, SubscriptionProvider } from '../../../shared/subscription-models';
 import type { SignatureScheme } from '../../../shared/signature-models';
 import type { TenantRepository } from '../../db/tenant-repository';
 import type { Catalog } from '../catalog/catalog';
@@ -35,6 +35,8 @@ export interface SubscriptionHandlerDeps {
   catalog: () => Catalog;
   inboxExists: (slug: string) => boolean;
   configureInbox: (slug: string, scheme: SignatureScheme, secret: string) => Promise<void>;
+  onSeen?: (subscription: Subscription) => void;
+  onDeleted?: (tenantId: string, id: string) => void;
   onSandboxChanged: (status: SandboxStatus) => void;
 }
 

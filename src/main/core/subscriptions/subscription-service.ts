@@ -30,6 +30,10 @@ export interface SubscriptionServiceDeps {
   inboxExists: (slug: string) => boolean;
   /** Makes an inbox verify signatures with a subscription's secret (saved in the secret store). */
   configureInbox: (slug: string, scheme: SignatureScheme, secret: string) => Promise<void>;
+  /** Every subscription read from or written to a tenant (the arrival checks learn its `type` prefix and suffix). */
+  onSeen?: (subscription: Subscription) => void;
+  /** A subscription deleted at its tenant. */
+  onDeleted?: (tenantId: string, id: string) => void;
   now?: () => number;
 }
 
@@ -155,13 +159,15 @@ export class SubscriptionService {
 
   private decorate(tenantId: string, remote: RemoteSubscription): Subscription {
     const inbox = taggedInbox(remote.description);
-    return {
+    const subscription: Subscription = {
       ...remote,
       tenantId,
       inbox,
       createdByHookbench: inbox !== null,
       orphaned: inbox !== null && !this.deps.inboxExists(inbox),
     };
+    this.deps.onSeen?.(subscription);
+    return subscription;
   }
 
   async list(tenantId: string): Promise<Subscription[]> {
@@ -253,6 +259,7 @@ export class SubscriptionService {
 
   async delete(tenantId: string, id: string): Promise<{ deleted: boolean }> {
     await this.client(tenantId).remove(id);
+    this.deps.onDeleted?.(tenantId, id);
     try {
       await this.deps.secrets.delete(`subscription/${tenantId}/${id}`);
     } catch {

@@ -88,6 +88,65 @@ describe('the quick flow: subscription → sandbox event → capture with a vali
     expect(fired.attempts[0]?.ok).toBe(true);
   });
 
+  it("checks each arrival against its inbox's subscription prefix and suffix, also after a restart", async () => {
+    const url = await inboxUrl('credo');
+    await call(wb, 'subscription:create', {
+      tenantId: 'sandbox-credo-ai',
+      inbox: 'credo',
+      attributes: {
+        description: 'Envelope',
+        url,
+        event_types: ['use_case_review_status_updated'],
+        event_type_prefix: 'Acme',
+        event_type_suffix: null,
+        authentication_method: 'none',
+      },
+    });
+    await call(wb, 'sandbox:event', { provider: 'credo-ai', eventType: 'use_case_review_status_updated' });
+    const delivered = await waitFor(async () => {
+      const c = await captureOf('credo');
+      return c.check.verdict === 'pending' ? undefined : c;
+    });
+    // As the subscription says: Acme, no suffix.
+    expect(delivered.check).toMatchObject({ verdict: 'conforms', warnings: 0 });
+
+    // A sender using another prefix (the tenant's default) is named, with the subscription's value.
+    const other = { ...(await bodyOf(delivered.id)), type: 'CredoAI.use_case_review_status_updated.v1' };
+    const post = async (): Promise<number> => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(other),
+      });
+      await res.arrayBuffer();
+      return (await captureOf('credo')).id;
+    };
+    const checkedOf = (id: number) =>
+      waitFor(async () => {
+        const check = await call(wb, 'check:capture', { id });
+        return check.result.verdict === 'pending' ? undefined : check;
+      });
+    const findings = (await checkedOf(await post())).result.findings.map((f) => f.message);
+    expect(findings).toContain('The prefix of `type` is "CredoAI"; the subscription sets "Acme".');
+    expect(findings).toContain('The suffix of `type` is "v1"; the subscription sets none.');
+
+    // Remembered across a restart (no need to list the subscriptions again).
+    await wb.close();
+    wb = createWorkbench({ dataDir: temp.dir, mode: 'browser', version: 't', receiver: { port: 0 } });
+    await wb.start();
+    const restartedUrl = (await call(wb, 'inbox:list')).find((i) => i.slug === 'credo')!.url!;
+    const again = await fetch(restartedUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(other),
+    });
+    await again.arrayBuffer();
+    const afterRestart = await checkedOf((await captureOf('credo')).id);
+    expect(afterRestart.result.findings.some((f) => f.message.includes('the subscription sets "Acme"'))).toBe(
+      true,
+    );
+  });
+
   it('Credo AI o_auth: the sandbox fetches a token from the local token server and the inbox accepts it', async () => {
     const url = await inboxUrl('oauth');
     const info = (await (await fetch(`${base}/_sandbox`)).json()) as {
