@@ -18,6 +18,9 @@ import { connectLiveEvents } from './stores/connect-live-events';
 import { useInboxStore } from './stores/inbox';
 import { useInboxesStore } from './stores/inboxes';
 import { connectTunnelEvents } from './stores/tunnels/connect-tunnel-events';
+import { connectFireEvents } from './stores/fire/connect-fire-events';
+import { useFireStore } from './stores/fire';
+import { useScenariosStore } from './stores/scenarios';
 
 /** The window: sidebar, the current area, status bar; and the live wiring from the core into the stores. */
 export function App() {
@@ -34,6 +37,7 @@ export function App() {
     void useInboxStore.getState().inboxOpened();
     void useInboxesStore.getState().inboxesRequested();
     const disconnectTunnels = connectTunnelEvents(onEvent);
+    const disconnectFire = connectFireEvents(onEvent, useFireStore, useScenariosStore);
     // A finished re-check may have changed verdicts: reload the list and refetch shown details.
     const disconnectCheck = connectCheckEvents(onEvent, useCheckStore, () => {
       useCaptureDetailStore.getState().detailInvalidated(null);
@@ -42,6 +46,7 @@ export function App() {
     return () => {
       disconnect();
       disconnectTunnels();
+      disconnectFire();
       disconnectCheck();
     };
   }, []);

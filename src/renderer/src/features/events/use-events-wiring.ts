@@ -1,20 +1,14 @@
 import { useEffect } from 'react';
-import { onEvent } from '../../lib/bridge';
 import { useCatalogStore } from '../../stores/catalog';
 import { useFireStore } from '../../stores/fire';
-import { useScenariosStore } from '../../stores/scenarios';
 
 /**
- * Keeps the Events area's stores in step: loads the catalogue, hands every newly selected event to the Fire panel,
- * and feeds `fire:progress` to the fire and scenario stores while the area is shown.
+ * Keeps the Events area's stores in step: loads the catalogue and hands every newly selected event to the Fire panel
+ * (`fire:progress` is followed for the whole session: see connect-fire-events.ts).
  */
 export function useEventsWiring(): void {
   useEffect(() => {
     void useCatalogStore.getState().eventsOpened();
-    const stop = onEvent('fire:progress', (progress) => {
-      useFireStore.getState().progressReceived(progress);
-      useScenariosStore.getState().progressReceived(progress);
-    });
     let last = '';
     const choose = (): void => {
       const state = useCatalogStore.getState();
@@ -28,9 +22,6 @@ export function useEventsWiring(): void {
     };
     choose();
     const unsubscribe = useCatalogStore.subscribe(choose);
-    return () => {
-      stop();
-      unsubscribe();
-    };
+    return unsubscribe;
   }, []);
 }
