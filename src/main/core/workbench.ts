@@ -131,14 +131,15 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const routes = new ArrivalRoutes();
   const userAllowedHosts = options.receiver?.allowedHosts ?? [];
   let allowedHosts: string[] | null = userAllowedHosts.length > 0 ? [...userAllowedHosts] : null;
-  const tunnelSettings = new SettingsRepository(db);
+  // One settings table (key → JSON) for the services that keep small state.
+  const settings = new SettingsRepository(db);
   const tunnels: TunnelManager = new TunnelManager({
     ...options.tunnels,
     receiver: () => (status.state === 'listening' ? { host, port: status.port } : null),
     secrets,
     loadConfig: () =>
-      tunnelConfig.catch({ cloudflaredPath: null, ngrokPath: null }).parse(tunnelSettings.get('tunnels')),
-    saveConfig: (config) => tunnelSettings.set('tunnels', config),
+      tunnelConfig.catch({ cloudflaredPath: null, ngrokPath: null }).parse(settings.get('tunnels')),
+    saveConfig: (config) => settings.set('tunnels', config),
     onPublicHost: (publicHost, session) => {
       routes.setPublicHost(publicHost, session?.kind ?? 'custom');
       allowedHosts = allowedHostsFor(userAllowedHosts, publicHost, host, () =>
@@ -163,7 +164,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const history = new HistoryService({
     captures,
     version: options.version,
-    settings: new SettingsRepository(db),
+    settings,
     onChanged: (change) => events.emit('history:changed', change),
     onUpdated: (capture) => events.emit('capture:updated', capture),
     resign: (slug, headers, body, input) =>
@@ -172,15 +173,14 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   // Checks against the documented shapes run after the answer; the catalogue loads right after start().
   const checkRepository = new CheckRepository(db);
   // The prefix and suffix each subscription made for an inbox sets: the arrival checks compare captures against them.
-  const envelopeSettings = new SettingsRepository(db);
   const envelopes = new SubscriptionEnvelopes({
-    load: () => envelopeSettings.get('subscription_envelopes'),
-    save: (value) => envelopeSettings.set('subscription_envelopes', value),
+    load: () => settings.get('subscription_envelopes'),
+    save: (value) => settings.set('subscription_envelopes', value),
   });
   const checks = new CheckService({
     checks: checkRepository,
     captures,
-    settings: new SettingsRepository(db),
+    settings,
     catalog: () => catalogFire.catalog(),
     onUpdated: (summary) => events.emit('capture:updated', summary),
     onProgress: (progress) => events.emit('check:progress', progress),
