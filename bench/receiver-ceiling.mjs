@@ -6,11 +6,11 @@
 //
 //   npm run bench:ceiling
 //   npm run bench:ceiling -- --duration 3 --rounds 2
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startNode, stopNode } from './lib/child-process.mjs';
+import { startNode, stopNode, ticksIn } from './lib/child-process.mjs';
 import { readOptions } from './lib/options.mjs';
 
 const options = readOptions({
@@ -29,9 +29,7 @@ function threadTicks(pid) {
   const out = new Map();
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid, Number(fields[11]) + Number(fields[12]));
+      out.set(tid, ticksIn(`/proc/${pid}/task/${tid}/stat`));
     } catch {
       // The thread ended meanwhile.
     }
@@ -56,13 +54,13 @@ try {
           url: `${firstLine}/hooks/default`,
           connections: options.connections,
           method: 'POST',
+          headers: { 'content-type': 'application/json' },
           body,
         };
-        await autocannon({ ...request, headers: { 'content-type': 'application/json' }, duration: 1 });
+        await autocannon({ ...request, duration: 1 });
         const before = threadTicks(child.pid);
         const run = await autocannon({
           ...request,
-          headers: { 'content-type': 'application/json' },
           duration: options.duration,
         });
         const after = threadTicks(child.pid);

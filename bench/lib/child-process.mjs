@@ -67,12 +67,16 @@ export function stopNode(child, signal = 'SIGTERM', graceMs = 15_000) {
 /** CPU seconds (user + system) a process used so far, from /proc; null where /proc is not available. */
 export function cpuSecondsOf(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may contain spaces) start at its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return ticks / 100; // USER_HZ is 100 on Linux
+    return ticksIn(`/proc/${pid}/stat`) / 100; // USER_HZ is 100 on Linux
   } catch {
     return null;
   }
+}
+
+/** User + system CPU ticks from a /proc `stat` file (a process's, or one thread's under /proc/<pid>/task). */
+export function ticksIn(statFile) {
+  const stat = readFileSync(statFile, 'utf8');
+  // Fields after the command name (which may contain spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
 }

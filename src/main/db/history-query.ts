@@ -24,7 +24,7 @@ export function toFtsQuery(text: string): string | null {
  * The conditions of the partial indexes of migration 0007, written exactly as there: SQLite uses a partial index only
  * when the query's WHERE contains its condition, so a filter for a value the index covers adds it.
  */
-export const PARTIAL = {
+const PARTIAL = {
   method: (col: string): string => `${col} <> 'POST'`,
   status: (col: string): string => `${col} NOT BETWEEN 200 AND 299`,
   signature: (col: string): string => `${col} <> 'unconfigured'`,

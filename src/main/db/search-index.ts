@@ -65,7 +65,7 @@ export class SearchIndex implements SteppedWork {
     private readonly db: Database.Database,
     wake?: (work: SteppedWork) => void,
   ) {
-    this.wake = wake ?? ((work) => this.drainSoon(work));
+    this.wake = wake ?? (() => this.drainSoon());
     this.insertStmt = db.prepare(
       'INSERT INTO captures_fts (rowid, url, headers, body) VALUES (@id, @url, @headers, @body)',
     );
@@ -89,7 +89,7 @@ export class SearchIndex implements SteppedWork {
     if (this.backlog) this.wake(this);
   }
 
-  private drainSoon(work: SteppedWork): void {
+  private drainSoon(): void {
     if (this.selfScheduled) return;
     this.selfScheduled = true;
     setImmediate(() => {
@@ -97,7 +97,7 @@ export class SearchIndex implements SteppedWork {
       // Closed meanwhile (shutdown, or a test): the next start indexes what is left.
       if (!this.db.open) return;
       try {
-        while (work.step(1000));
+        this.flush();
       } catch (error) {
         // The captures are stored; the index catches up at the next flush or start.
         console.error(error);

@@ -4,28 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaptureRepository, type NewCapture } from '../../../../src/main/db/capture-repository';
 import type { SteppedWork } from '../../../../src/main/db/search-index';
 import { openDatabase } from '../../../../src/main/db/open-database';
+import { newCapture } from '../../../helpers/new-capture';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
-function capture(inbox: string, body: string, url = `/hooks/${inbox}`): NewCapture {
-  return {
-    inbox,
-    receivedAt: Date.now(),
-    method: 'POST',
-    url,
-    path: url,
-    httpVersion: '1.1',
-    headers: [['Content-Type', 'application/json']],
-    contentType: 'application/json',
-    body: Buffer.from(body),
-    truncated: false,
-    remoteAddress: '127.0.0.1',
-    durationMs: 1,
-    response: { status: 200, headers: [], body: Buffer.alloc(0) },
-    unmatched: false,
-    deliveryId: null,
-    attempt: 1,
-  };
-}
+const capture = (inbox: string, body: string, url?: string): NewCapture =>
+  newCapture({ inbox, body, ...(url ? { url } : {}) });
 
 describe('CaptureRepository: counts and the search index', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -5,26 +5,14 @@ import { CaptureRepository, type NewCapture } from '../../../../src/main/db/capt
 import { buildWhere } from '../../../../src/main/db/history-query';
 import { openDatabase } from '../../../../src/main/db/open-database';
 import type { HistoryFilter } from '../../../../src/shared/models';
+import { newCapture } from '../../../helpers/new-capture';
 import { makeTempDir } from '../../../helpers/temp-dir';
 
 function capture(method: string, status: number, verdict: 'unconfigured' | 'valid' | 'invalid'): NewCapture {
-  return {
-    inbox: 'default',
-    receivedAt: Date.now(),
+  return newCapture({
     method,
-    url: '/hooks/default',
-    path: '/hooks/default',
-    httpVersion: '1.1',
-    headers: [['Content-Type', 'application/json']],
-    contentType: 'application/json',
-    body: Buffer.from('{"word":"kestrel"}'),
-    truncated: false,
-    remoteAddress: '127.0.0.1',
-    durationMs: 1,
+    body: '{"word":"kestrel"}',
     response: { status, headers: [], body: Buffer.alloc(0) },
-    unmatched: false,
-    deliveryId: null,
-    attempt: 1,
     signature: {
       scheme: verdict === 'unconfigured' ? null : 'standard-webhooks',
       verdict,
@@ -32,7 +20,7 @@ function capture(method: string, status: number, verdict: 'unconfigured' | 'vali
       cause: null,
       detail: null,
     },
-  };
+  });
 }
 
 describe('history filters and the partial indexes', () => {

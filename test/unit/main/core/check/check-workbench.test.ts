@@ -12,6 +12,7 @@ import type { CheckProgress, ShapeNode } from '../../../../../src/shared/check-m
 import type { CaptureSummary } from '../../../../../src/shared/models';
 import { call } from '../../../../helpers/call';
 import { eventually } from '../../../../helpers/downstream-server';
+import { newCapture } from '../../../../helpers/new-capture';
 import { makeTempDir } from '../../../../helpers/temp-dir';
 import { removed, withField } from './payload-mutations';
 
@@ -201,24 +202,7 @@ describe('checking captures in the workbench', () => {
   it('checks captures stored before their check ran at the next start', async () => {
     await wb.close();
     const db = openDatabase(databasePathIn(temp.dir));
-    const { id } = new CaptureRepository(db).insert({
-      inbox: 'default',
-      receivedAt: Date.now(),
-      method: 'POST',
-      url: '/hooks/default',
-      path: '/hooks/default',
-      httpVersion: '1.1',
-      headers: [['Content-Type', 'application/json']],
-      contentType: 'application/json',
-      body: Buffer.from(JSON.stringify(CREDAS)),
-      truncated: false,
-      remoteAddress: '127.0.0.1',
-      durationMs: 1,
-      response: { status: 200, headers: [], body: Buffer.alloc(0) },
-      unmatched: false,
-      deliveryId: null,
-      attempt: 1,
-    });
+    const { id } = new CaptureRepository(db).insert(newCapture({ body: JSON.stringify(CREDAS) }));
     db.close();
     wb = createWorkbench({ dataDir: temp.dir, mode: 'browser', version: 't', receiver: { port: 0 } });
     expect((await call(wb, 'history:get', { id })).check.verdict).toBe('pending');

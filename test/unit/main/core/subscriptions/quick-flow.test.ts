@@ -112,8 +112,9 @@ describe('the quick flow: subscription → sandbox event → capture with a vali
 
     // A sender using another prefix (the tenant's default) is named, with the subscription's value.
     const other = { ...(await bodyOf(delivered.id)), type: 'CredoAI.use_case_review_status_updated.v1' };
-    const post = async (): Promise<number> => {
-      const res = await fetch(url, {
+    /** Posts the other-prefix body to the inbox and resolves with the id of the capture it became. */
+    const post = async (to: string): Promise<number> => {
+      const res = await fetch(to, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(other),
@@ -126,7 +127,7 @@ describe('the quick flow: subscription → sandbox event → capture with a vali
         const check = await call(wb, 'check:capture', { id });
         return check.result.verdict === 'pending' ? undefined : check;
       });
-    const findings = (await checkedOf(await post())).result.findings.map((f) => f.message);
+    const findings = (await checkedOf(await post(url))).result.findings.map((f) => f.message);
     expect(findings).toContain('The prefix of `type` is "CredoAI"; the subscription sets "Acme".');
     expect(findings).toContain('The suffix of `type` is "v1"; the subscription sets none.');
 
@@ -135,13 +136,7 @@ describe('the quick flow: subscription → sandbox event → capture with a vali
     wb = createWorkbench({ dataDir: temp.dir, mode: 'browser', version: 't', receiver: { port: 0 } });
     await wb.start();
     const restartedUrl = (await call(wb, 'inbox:list')).find((i) => i.slug === 'credo')!.url!;
-    const again = await fetch(restartedUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(other),
-    });
-    await again.arrayBuffer();
-    const afterRestart = await checkedOf((await captureOf('credo')).id);
+    const afterRestart = await checkedOf(await post(restartedUrl));
     expect(afterRestart.result.findings.some((f) => f.message.includes('the subscription sets "Acme"'))).toBe(
       true,
     );
