@@ -191,7 +191,9 @@ export function createListActions(
 
     streamReconnected: async () => {
       if (get().status !== 'ready') {
-        await get().inboxOpened();
+        // A first page still loading was asked for before the stream was open: a capture stored in between would be
+        // in neither. Ask again; the newer answer supersedes the older one.
+        await loadFirstPage();
         return;
       }
       const newest = newestKnownId(get());

@@ -161,6 +161,23 @@ describe('inbox actions', () => {
     expect(store.getState().selectedId).toBe(3);
   });
 
+  it('asks for the first page again when the stream opens while it loads (a capture may fall in between)', async () => {
+    const history = fakeHistory(1);
+    let answerFirst: (value: Awaited<ReturnType<HookbenchApi['history']['list']>>) => void = () => undefined;
+    // The first page was asked for before the stream opened; capture 2 is stored before the stream delivers events.
+    history.list.mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)));
+    const store = createInboxStore({ history: history.history });
+    const opening = store.getState().inboxOpened();
+    history.add(summary(2));
+
+    await store.getState().streamReconnected();
+    answerFirst({ items: [summary(1)], total: 1, totalCapped: false });
+    await opening;
+
+    expect(history.list).toHaveBeenCalledTimes(2);
+    expect(ids(store.getState().items)).toEqual([2, 1]);
+  });
+
   it('replaces an updated capture where it is shown, without adding unknown ones', async () => {
     const store = createInboxStore({ history: fakeHistory(3).history });
     await store.getState().inboxOpened();
