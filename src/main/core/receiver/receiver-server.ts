@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer } from 'node:net';
 import type { HeaderPair } from '../../../shared/models';
+import type { RequestHead } from './http1';
+import { ReceiverConnection, type ConnectionHost } from './receiver-connection';
 
 /** One request exactly as it arrived. */
 export interface ReceivedRequest {
@@ -49,6 +50,8 @@ export interface ReceiverOptions {
   headersTimeoutMs?: number;
   /** A client must send the whole request within this time. */
   requestTimeoutMs?: number;
+  /** An idle kept-alive connection is closed after this time. Default 5 s. */
+  keepAliveTimeoutMs?: number;
   /**
    * Host header values accepted besides loopback names (for a tunnel's public host). Null or empty accepts any Host;
    * requests for other hosts get 421 and are not stored.
@@ -71,28 +74,30 @@ export interface ReceiverEvents {
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-function pairs(raw: string[]): HeaderPair[] {
-  const out: HeaderPair[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
-  return out;
-}
-
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
 const PLAIN = 'text/plain; charset=utf-8';
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1']);
+/** The largest request head accepted (as `node:http`'s default); larger ones are answered 431. */
+export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+const KEEP_ALIVE_MS = 5_000;
 
 /**
  * The local HTTP server webhooks are sent to. It knows nothing of storage or Electron: it turns each request into a
  * `ReceivedRequest`, asks its handler what to answer, and writes that answer. Binds 127.0.0.1 unless told otherwise.
+ * It speaks HTTP/1.1 over `node:net` itself (framing in `http1.ts`, one connection in `receiver-connection.ts`).
  */
-export class ReceiverServer extends EventEmitter<ReceiverEvents> {
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+export class ReceiverServer extends EventEmitter<ReceiverEvents> implements ConnectionHost {
+  private readonly server: NetServer;
+  private readonly connections = new Set<ReceiverConnection>();
   private address: ReceiverAddress | null = null;
-  private readonly maxBodyBytes: number;
+  private sweep: ReturnType<typeof setInterval> | null = null;
+  readonly maxBodyBytes: number;
+  readonly maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+  readonly keepAliveLines: string;
+  private readonly timeouts: { headersMs: number; requestMs: number; keepAliveMs: number };
 
   constructor(
     private readonly handler: RequestHandler,
@@ -100,28 +105,18 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
   ) {
     super();
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.server = createServer(
-      {
-        headersTimeout: options.headersTimeoutMs ?? 10_000,
-        requestTimeout: options.requestTimeoutMs ?? 30_000,
-        keepAliveTimeout: 5_000,
-        // Node checks the two timeouts above only this often (30 s by default), which would let a stalled client
-        // hold a connection far longer than configured.
-        connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 1_000),
-      },
-      (req, res) => this.onRequest(req, res),
-    );
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    this.server.on('clientError', (error, socket) => {
-      this.emit('request-error', error);
-      if (socket.writable && !(error as { code?: string }).code?.startsWith('ERR_HTTP_REQUEST_TIMEOUT')) {
-        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      } else {
-        socket.destroy();
-      }
+    this.timeouts = {
+      headersMs: options.headersTimeoutMs ?? 10_000,
+      requestMs: options.requestTimeoutMs ?? 30_000,
+      keepAliveMs: options.keepAliveTimeoutMs ?? KEEP_ALIVE_MS,
+    };
+    const seconds = Math.max(1, Math.floor(this.timeouts.keepAliveMs / 1000));
+    this.keepAliveLines = `Connection: keep-alive\r\nKeep-Alive: timeout=${seconds}\r\n\r\n`;
+    // Half-open: a sender that finishes sending (shuts down its side) still gets its answer.
+    this.server = createNetServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
+      const connection = new ReceiverConnection(socket, this);
+      this.connections.add(connection);
+      socket.on('close', () => this.connections.delete(connection));
     });
   }
 
@@ -136,6 +131,11 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
         this.server.off('error', onError);
         const info = this.server.address() as AddressInfo;
         this.address = { host, port: info.port, url: `http://${hostForUrl(host)}:${info.port}` };
+        // One timer for every connection's timeouts, checked this often (at most 1 s past a limit).
+        const { headersMs, requestMs, keepAliveMs } = this.timeouts;
+        const every = Math.max(25, Math.min(1_000, headersMs / 2, requestMs / 2, keepAliveMs / 2));
+        this.sweep = setInterval(() => this.expire(), every);
+        this.sweep.unref();
         this.emit('listening', this.address);
         resolve(this.address);
       });
@@ -150,14 +150,15 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
   /** Stops accepting, ends idle and in-flight connections, resolves when closed. */
   close(): Promise<void> {
     if (!this.server.listening) return Promise.resolve();
+    if (this.sweep) clearInterval(this.sweep);
+    this.sweep = null;
     return new Promise((resolve) => {
       this.server.close(() => {
         this.address = null;
         this.emit('closed');
         resolve();
       });
-      this.server.closeIdleConnections();
-      for (const socket of this.sockets) socket.destroy();
+      for (const connection of this.connections) connection.socket.destroy();
     });
   }
 
@@ -166,90 +167,67 @@ export class ReceiverServer extends EventEmitter<ReceiverEvents> {
     this.options.allowedHosts = hosts;
   }
 
-  private hostAllowed(req: IncomingMessage): boolean {
+  private expire(): void {
+    const now = Date.now();
+    for (const connection of this.connections) {
+      if (connection.expired(now, this.timeouts)) connection.timedOut();
+    }
+  }
+
+  /** ConnectionHost: null when the request's Host may be served, else the 421 answer. */
+  refuseHost(head: RequestHead): PlannedResponse | null {
     const allowed = this.options.allowedHosts;
-    // Checked first: reading `req.headers` builds the parsed header object, which nothing else here needs.
-    if (!allowed || allowed.length === 0) return true;
-    const host = req.headers.host;
-    if (!host) return false;
-    const name = host
-      .replace(/:\d+$/, '')
-      .replace(/^\[|\]$/g, '')
-      .toLowerCase();
-    return (
-      LOOPBACK_NAMES.has(name) ||
-      allowed.some((a) => a.toLowerCase() === name || a.toLowerCase() === host.toLowerCase())
-    );
-  }
-
-  private onRequest(req: IncomingMessage, res: ServerResponse): void {
-    if (!this.hostAllowed(req)) {
-      this.emit('request-error', new Error(`Refused a request for host ${req.headers.host ?? '(none)'}`));
-      res.writeHead(421, { 'Content-Type': PLAIN, Connection: 'close' });
-      res.end('This Hookbench receiver does not serve that host name.\n');
-      req.resume();
-      return;
-    }
-    const startedAt = performance.now();
-    const receivedAt = Date.now();
-    const chunks: Buffer[] = [];
-    let kept = 0;
-    let truncated = false;
-    let finished = false;
-
-    const complete = (): void => {
-      if (finished) return;
-      finished = true;
-      const request: ReceivedRequest = {
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        httpVersion: req.httpVersion,
-        headers: pairs(req.rawHeaders),
-        body: Buffer.concat(chunks, kept),
-        truncated,
-        remoteAddress: req.socket.remoteAddress ?? null,
-        receivedAt,
-        startedAt,
-      };
-      void this.answer(request, res);
-    };
-
-    req.on('data', (chunk: Buffer) => {
-      if (truncated) return;
-      const room = this.maxBodyBytes - kept;
-      if (chunk.length > room) {
-        if (room > 0) chunks.push(chunk.subarray(0, room));
-        kept += Math.max(room, 0);
-        truncated = true;
-        // Stop reading a body we will not keep; the 413 closes the connection.
-        res.setHeader('Connection', 'close');
-        complete();
-        return;
+    if (!allowed || allowed.length === 0) return null;
+    const host = head.host;
+    if (host !== null) {
+      const name = host
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase();
+      if (
+        LOOPBACK_NAMES.has(name) ||
+        allowed.some((a) => a.toLowerCase() === name || a.toLowerCase() === host.toLowerCase())
+      ) {
+        return null;
       }
-      chunks.push(chunk);
-      kept += chunk.length;
-    });
-    req.on('end', complete);
-    req.on('error', (error) => this.emit('request-error', error));
+    }
+    this.emit('request-error', new Error(`Refused a request for host ${host ?? '(none)'}`));
+    return {
+      status: 421,
+      headers: [['Content-Type', PLAIN]],
+      body: Buffer.from('This Hookbench receiver does not serve that host name.\n'),
+    };
   }
 
-  private async answer(request: ReceivedRequest, res: ServerResponse): Promise<void> {
-    let planned: PlannedResponse | typeof NEVER_ANSWER;
+  /** ConnectionHost: runs the handler; a failure is reported and answered 500, never thrown. */
+  handle(request: ReceivedRequest): PlannedResponse | null | Promise<PlannedResponse | null> {
+    let result: ReturnType<RequestHandler>;
     try {
-      planned = await this.handler(request);
+      result = this.handler(request);
     } catch (error) {
-      this.emit('request-error', error instanceof Error ? error : new Error(String(error)));
-      planned = {
-        status: 500,
-        headers: [['Content-Type', PLAIN]],
-        body: Buffer.from('Hookbench could not store this request; see the app log.\n'),
-      };
+      return this.failed(error);
     }
-    if (res.destroyed || planned === NEVER_ANSWER) return;
-    res.statusCode = planned.status;
-    for (const [name, value] of planned.headers) res.appendHeader(name, value);
-    if (!res.hasHeader('content-length')) res.setHeader('Content-Length', planned.body.length);
-    res.end(planned.body);
+    if (result instanceof Promise) {
+      return result.then(
+        (planned) => (planned === NEVER_ANSWER ? null : planned),
+        (error: unknown) => this.failed(error),
+      );
+    }
+    return result === NEVER_ANSWER ? null : result;
+  }
+
+  /** ConnectionHost: a request that could not be read, or an answer header that could not be sent. */
+  problem(error: Error): void {
+    this.emit('request-error', error);
+  }
+
+  private failed(error: unknown): PlannedResponse {
+    this.emit('request-error', error instanceof Error ? error : new Error(String(error)));
+    return {
+      status: 500,
+      headers: [['Content-Type', PLAIN]],
+      body: Buffer.from('Hookbench could not store this request; see the app log.\n'),
+    };
   }
 }
 

@@ -1,4 +1,4 @@
-import { ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { Pool } from 'undici';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../../../../../src/main/core/catalog/catalog';
@@ -101,13 +101,11 @@ describe('checking captures in the workbench', () => {
 
   it('answers first, stores the capture as pending, then stores the verdict and reports it', async () => {
     const order: string[] = [];
-    const end = ServerResponse.prototype.end;
-    vi.spyOn(ServerResponse.prototype, 'end').mockImplementation(function (
-      this: ServerResponse,
-      ...args: unknown[]
-    ) {
-      order.push('answer');
-      return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    // The receiver writes each answer with one socket write starting with the status line.
+    const write = Socket.prototype.write;
+    vi.spyOn(Socket.prototype, 'write').mockImplementation(function (this: Socket, ...args: unknown[]) {
+      if (Buffer.isBuffer(args[0]) && args[0].subarray(0, 9).toString() === 'HTTP/1.1 ') order.push('answer');
+      return (write as (...a: unknown[]) => boolean).apply(this, args);
     });
     const check = PayloadChecker.prototype.check;
     vi.spyOn(PayloadChecker.prototype, 'check').mockImplementation(function (this: PayloadChecker, request) {
