@@ -8,6 +8,9 @@ import { parseOptions } from './parse-options';
 import { RECEIVER_FLAGS, workbenchOptionsFrom } from './receiver-flags';
 import { startWorkbench } from './start-workbench';
 
+/** How long a captured request's line may wait to be printed with others. */
+const PRINT_EVERY_MS = 20;
+
 /**
  * One human line per capture: time, method, target, answer, type, size, the signature verdict when the inbox
  * verifies (`sig:valid`), id, and why the signature failed when it did.
@@ -45,22 +48,26 @@ export async function listenCommand(argv: string[], io: CliIo): Promise<number> 
   const workbench = await startWorkbench(options);
   // The first stdout line stays the receiver URL alone (scripts read it); inbox and public URLs go to stderr.
   io.out(workbench.status().url ?? '');
-  // The captures stored in one turn of the event loop (one commit under load) are printed with one write.
+  // Lines are written at most every PRINT_EVERY_MS: under a flood one write carries hundreds of captures instead of
+  // a write per commit, and a person watching still sees each capture as it arrives.
   let lines: string[] = [];
+  let printTimer = null as ReturnType<typeof setTimeout> | null;
   const printLines = (): void => {
+    printTimer = null;
     if (lines.length === 0) return;
     io.out(lines.join('\n'));
     lines = [];
   };
   workbench.events.on('capture:received', (capture) => {
-    if (lines.length === 0) setImmediate(printLines);
     lines.push(values.json ? JSON.stringify(capture) : captureLine(capture));
+    printTimer ??= setTimeout(printLines, PRINT_EVERY_MS);
   });
   if (options.public)
     await startPublicUrl(workbench, options.public, { url: io.err, problem: io.err, stop: io.stop });
   for (const line of await inboxLines(workbench, inboxes)) io.err(line);
   await untilStopped(io.stop);
   await workbench.close();
+  if (printTimer) clearTimeout(printTimer);
   printLines();
   return 0;
 }

@@ -15,6 +15,10 @@ const BODY = '{"type":"CredoAI.use_case_created.v1","data":{"id":"uc_1"}}';
 const parseLines = (lines: string[]): HeaderPair[] =>
   lines.map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]);
 
+
+/** What a command printed, line by line (`listen` writes the lines of a few milliseconds at once). */
+const printed = (out: string[]): string[] => out.join('\n').split('\n');
+
 describe('signatures on the command line', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let bodyFile: string;
@@ -171,16 +175,16 @@ describe('signatures on the command line', () => {
     await runCli(['sign', '--scheme', 'standard-webhooks', '--secret', SECRET, bodyFile], signer.io);
     const headers = Object.fromEntries(parseLines(signer.out));
     await fetch(`${url}/hooks/a`, { method: 'POST', headers, body: BODY });
-    await eventually(() => expect(out).toHaveLength(2));
-    expect(out[1]).toMatch(/ {2}sig:valid {2}#1$/);
+    await eventually(() => expect(printed(out)).toHaveLength(2));
+    expect(printed(out)[1]).toMatch(/ {2}sig:valid {2}#1$/);
     await fetch(`${url}/hooks/a`, { method: 'POST', headers, body: BODY.replace('uc_1', 'uc_2') });
-    await eventually(() => expect(out).toHaveLength(3));
-    expect(out[2]).toMatch(
+    await eventually(() => expect(printed(out)).toHaveLength(3));
+    expect(printed(out)[2]).toMatch(
       / {2}sig:invalid {2}#2 {2}No signature matches: the secret is probably not the one/,
     );
     await fetch(`${url}/hooks/plain`, { method: 'POST', headers, body: BODY });
-    await eventually(() => expect(out).toHaveLength(4));
-    expect(out[3]).toMatch(/ {2}#3$/);
+    await eventually(() => expect(printed(out)).toHaveLength(4));
+    expect(printed(out)[3]).toMatch(/ {2}#3$/);
     expect(out.join('\n') + err.join('\n')).not.toContain(SECRET);
     stop.abort();
     expect(await running).toBe(0);
@@ -236,7 +240,7 @@ describe('signatures on the command line', () => {
     const headers = Object.fromEntries(parseLines(signer.out));
     await fetch(`${listen.out[0]!}/hooks/credo`, { method: 'POST', headers, body: BODY });
     await fetch(`${listen.out[0]!}/hooks/credo`, { method: 'POST', headers, body: `${BODY}\n` });
-    await eventually(() => expect(listen.out).toHaveLength(3));
+    await eventually(() => expect(printed(listen.out)).toHaveLength(3));
     listen.stop.abort();
     await running;
 
