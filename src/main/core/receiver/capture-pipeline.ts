@@ -15,7 +15,9 @@ import {
 /** Case-insensitive lookup of the first header with this name. */
 export function headerValue(headers: readonly HeaderPair[], name: string): string | null {
   const wanted = name.toLowerCase();
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) return value;
+  for (const [key, value] of headers) {
+    if (key.length === wanted.length && key.toLowerCase() === wanted) return value;
+  }
   return null;
 }
 
@@ -59,7 +61,18 @@ export function decideResponse(
       `Simulated failure: ${failure.failPercent}% of requests fail at random.\n`,
     );
   }
-  return { status: response.status, headers: response.headers, body: Buffer.from(response.body) };
+  return ruleAnswer(response);
+}
+
+/** The answer of each rule, made once: the rule's headers and body bytes are the same for every request it answers. */
+const ruleAnswers = new WeakMap<InboxSettings['response'], PlannedResponse>();
+function ruleAnswer(rule: InboxSettings['response']): PlannedResponse {
+  let answer = ruleAnswers.get(rule);
+  if (!answer) {
+    answer = { status: rule.status, headers: rule.headers, body: Buffer.from(rule.body) };
+    ruleAnswers.set(rule, answer);
+  }
+  return answer;
 }
 
 function fromDownstream(exchange: DownstreamExchange): PlannedResponse {

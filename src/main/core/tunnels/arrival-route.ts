@@ -10,6 +10,7 @@ export interface Arrival {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const RELAY_MARKER = RELAY_HEADER.toLowerCase();
 
 /** A Host header's name without port or IPv6 brackets, lower case. */
 export function hostName(host: string): string {
@@ -37,31 +38,35 @@ export class ArrivalRoutes {
     this.publicHost = host ? { host: hostName(host), kind } : null;
   }
 
-  /** The route of a request and the headers to store. */
+  /** The route of a request and the headers to store. Runs for every request: one pass, few lower-casings. */
   classify(headers: readonly HeaderPair[], remoteAddress: string | null): Arrival {
-    const marker = RELAY_HEADER.toLowerCase();
-    const marked = headers.filter(([name]) => name.toLowerCase() === marker);
+    const current = this.publicHost;
+    let markers = 0;
+    let markerValue: string | undefined;
+    let viaTunnel = false;
+    for (const [name, value] of headers) {
+      // Only names of the right length are lower-cased: most headers are neither of these.
+      if (name.length === RELAY_MARKER.length) {
+        if (name.toLowerCase() === RELAY_MARKER) {
+          markers++;
+          markerValue = value;
+        }
+      } else if (current && !viaTunnel && (name.length === 4 || name.length === 16)) {
+        const lower = name.toLowerCase();
+        viaTunnel =
+          (lower === 'host' || lower === 'x-forwarded-host') &&
+          hostName(value.split(',')[0] ?? '') === current.host;
+      }
+    }
     if (
-      marked.length === 1 &&
-      marked[0]?.[1] === this.relayToken &&
+      markers === 1 &&
+      markerValue === this.relayToken &&
       remoteAddress !== null &&
       LOOPBACK.has(remoteAddress)
     ) {
-      return { route: 'relay', headers: headers.filter(([name]) => name.toLowerCase() !== marker) };
+      return { route: 'relay', headers: headers.filter(([name]) => name.toLowerCase() !== RELAY_MARKER) };
     }
-    const copy = headers.map(([n, v]): HeaderPair => [n, v]);
-    const current = this.publicHost;
-    if (current) {
-      for (const [name, value] of headers) {
-        const lower = name.toLowerCase();
-        if (
-          (lower === 'host' || lower === 'x-forwarded-host') &&
-          hostName(value.split(',')[0] ?? '') === current.host
-        )
-          return { route: current.kind, headers: copy };
-      }
-    }
-    return { route: 'direct', headers: copy };
+    return { route: viaTunnel && current ? current.kind : 'direct', headers: headers.slice() };
   }
 }
 
