@@ -7,7 +7,6 @@ import type { ReceiverStatus } from '../../shared/models';
 import { CaptureRepository } from '../db/capture-repository';
 import { BackgroundWork } from './background/background-work';
 import { InboxRepository } from '../db/inbox-repository';
-import { WalCheckpointer } from '../db/wal-checkpointer';
 import { openDatabase } from '../db/open-database';
 import { SettingsRepository } from '../db/settings-repository';
 import { HistoryService } from './history/history-service';
@@ -110,11 +109,6 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     databasePath,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  // WAL checkpoints move to a worker thread once the WAL grows (a flood), off the receiver's thread.
-  const checkpointer = new WalCheckpointer(db, databasePath, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    onProblem: (message) => console.error(`Hookbench: ${message} Checkpoints continue on the main thread.`),
-  });
   // Search indexing and checks run after the captures they follow, at a lower priority than receiving.
   const background = new BackgroundWork();
   const captures = new CaptureRepository(db, (work) => background.wake(work));
@@ -413,7 +407,6 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       checks.close();
       // What is not indexed yet stays above `search_indexed_upto` and is indexed after the next start.
       background.close();
-      await checkpointer.close();
       db.close();
     },
   };

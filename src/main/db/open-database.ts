@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/migration';
-import { INLINE_AUTOCHECKPOINT_PAGES } from './wal-checkpointer';
 
 export type DatabaseProblem =
   'corrupt' | 'locked' | 'disk-full' | 'cannot-open' | 'newer-schema' | 'edited-migration';
@@ -135,7 +134,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     // A larger page cache and rarer checkpoints: hot index pages are then written back once per checkpoint rather
     // than every few hundred captures (measured in bench/receiver-throughput.mjs).
     db.pragma('cache_size = -65536');
-    db.pragma(`wal_autocheckpoint = ${INLINE_AUTOCHECKPOINT_PAGES}`);
+    db.pragma('wal_autocheckpoint = 10000');
     migrate(db, path, options.migrations ?? allMigrations);
     return db;
   } catch (error) {
