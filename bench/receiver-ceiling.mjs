@@ -1,8 +1,9 @@
 // How close can any receiver that commits before it answers get to a bare node:http server on this machine? Runs,
-// in one process tree and one run, the bare server of bench/receiver-throughput.mjs and the two lower-bound
-// receivers of bench/lib/ceiling-server.mjs (SQLite on the event loop's thread, and on a worker thread), with the
-// same autocannon load (50 connections, 1 KiB JSON), and prints each one's rate, its ratio to the bare server and the
-// CPU each of its threads used. It explains the receiver bench's result; it is not a target itself.
+// in one process tree and one run, the bare server of bench/receiver-throughput.mjs and the three lower-bound
+// receivers of bench/lib/ceiling-server.mjs (on node:http with SQLite on the event loop's thread or on a worker thread,
+// and with SQLite inline behind HTTP/1.1 over node:net, as Hookbench's receiver speaks it), with the same autocannon
+// load (50 connections, 1 KiB JSON), and prints each one's rate, its ratio to the bare server and the CPU each of its
+// threads used. It explains the receiver bench's result; it is not a target itself.
 //
 //   npm run bench:ceiling
 //   npm run bench:ceiling -- --duration 3 --rounds 2
@@ -41,6 +42,7 @@ const servers = {
   bare: ['bench/lib/bare-server.mjs'],
   inline: ['bench/lib/ceiling-server.mjs', 'inline'],
   worker: ['bench/lib/ceiling-server.mjs', 'worker'],
+  net: ['bench/lib/ceiling-server.mjs', 'net'],
 };
 const dir = mkdtempSync(join(tmpdir(), 'hookbench-ceiling-run-'));
 const rows = [];
