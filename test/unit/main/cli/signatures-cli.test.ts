@@ -15,7 +15,6 @@ const BODY = '{"type":"CredoAI.use_case_created.v1","data":{"id":"uc_1"}}';
 const parseLines = (lines: string[]): HeaderPair[] =>
   lines.map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]);
 
-
 /** What a command printed, line by line (`listen` writes the lines of a few milliseconds at once). */
 const printed = (out: string[]): string[] => out.join('\n').split('\n');
 
