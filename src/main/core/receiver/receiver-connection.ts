@@ -65,6 +65,15 @@ let lastAnswer: {
   bytes: Buffer;
 } = { planned: null, headRequest: false, close: false, second: -1, bytes: EMPTY };
 
+/**
+ * A body read in one piece is a view of the socket's read buffer. Kept as is when it is most of that buffer (the usual
+ * case: one request per read); copied when the buffer is much larger (many pipelined requests in one read), so a
+ * capture waiting in a queue does not hold on to its neighbours' bytes.
+ */
+function own(piece: Buffer): Buffer {
+  return piece.buffer.byteLength > 2 * piece.length + 4096 ? Buffer.from(piece) : piece;
+}
+
 /** Status codes whose answers never carry a body (RFC 9110). */
 function bodiless(status: number): boolean {
   return status < 200 || status === 204 || status === 304;
@@ -306,11 +315,7 @@ export class ReceiverConnection {
       httpVersion: head.httpVersion,
       headers: head.headers,
       body:
-        chunks.length === 0
-          ? EMPTY
-          : chunks.length === 1
-            ? (chunks[0] as Buffer)
-            : Buffer.concat(chunks, this.kept),
+        chunks.length === 0 ? EMPTY : chunks.length === 1 ? own(chunks[0] as Buffer) : Buffer.concat(chunks),
       truncated: this.truncated,
       remoteAddress: this.socket.remoteAddress ?? null,
       receivedAt: this.requestStart,
@@ -397,9 +402,9 @@ export class ReceiverConnection {
   }
 
   /**
-   * The answer as bytes. Content-Length, Connection and Date are Hookbench's: a rule's own framing headers would
-   * break the connection, so they are left out (the rule editor says so), and header lines that are not valid
-   * HTTP are dropped and reported rather than sent.
+   * The answer as bytes. Content-Length and Connection are Hookbench's: a rule's own framing headers would break the
+   * connection, so they are left out (the rule editor says so); a rule's Date replaces Hookbench's. Header lines
+   * that are not valid HTTP are dropped and reported rather than sent.
    */
   private responseBytes(planned: PlannedResponse, headRequest: boolean, close: boolean): Buffer {
     const now = Date.now();

@@ -123,7 +123,13 @@ function SettingsForm({
             onChange={(rows) => set('headers', rows)}
             label="Response header"
           />
-          {shown.headers && <p className="field-problem">{shown.headers}</p>}
+          {shown.headers ? (
+            <p className="field-problem">{shown.headers}</p>
+          ) : (
+            <p className="field-hint">
+              Hookbench writes Content-Length and Connection itself; a Date header here replaces its own.
+            </p>
+          )}
         </div>
         <Field label="Body" problem={shown.body}>
           {(props) => (
