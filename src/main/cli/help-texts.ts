@@ -85,7 +85,7 @@ cannot save secrets, and --verify still works.
   listen: `Usage: hookbench listen [options]
 
 Runs the receiver without UI. The first line printed is the receiver URL
-(http://127.0.0.1:<port>); then one line per capture, as it is stored:
+(http://127.0.0.1:<port>); then one line per capture, within 20 ms of storing it:
   <time>  <method>  <path and query>  <answered status>  <content type>  <size>  #<id>
 When the capture's inbox verifies signatures, the verdict comes before the id and
 the reason of a failure after it:
