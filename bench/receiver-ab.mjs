@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startNode, ticksIn } from './lib/child-process.mjs';
+import { webhookRequest } from './lib/load.mjs';
 import { readOptions } from './lib/options.mjs';
 
 const options = readOptions({
@@ -22,10 +23,6 @@ const builds = String(options.builds)
   .split(',')
   .map((b) => b.trim())
   .filter(Boolean);
-const body = JSON.stringify({
-  type: 'CredoAI.use_case_review_status_updated.v1',
-  data: { note: 'x'.repeat(960) },
-});
 const results = Object.fromEntries(builds.map((b) => [b, []]));
 
 for (let round = 1; round <= options.rounds; round++) {
@@ -46,13 +43,7 @@ for (let round = 1; round <= options.rounds; round++) {
           ];
     const { child, firstLine } = await startNode(args, { stdoutFile: join(dir, 'out') });
     try {
-      const request = {
-        url: `${firstLine}/hooks/default`,
-        connections: options.connections,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      };
+      const request = webhookRequest(firstLine, options.connections);
       await autocannon({ ...request, duration: 1 });
       const before = ticksIn(`/proc/${child.pid}/stat`);
       const run = await autocannon({ ...request, duration: options.duration });

@@ -12,17 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startNode, stopNode, ticksIn } from './lib/child-process.mjs';
+import { webhookRequest } from './lib/load.mjs';
 import { readOptions } from './lib/options.mjs';
 
 const options = readOptions({
   duration: { type: 'string', env: 'BENCH_DURATION', default: '5', number: true },
   rounds: { type: 'string', env: 'BENCH_ROUNDS', default: '2', number: true },
   connections: { type: 'string', env: 'BENCH_CONNECTIONS', default: '50', number: true },
-});
-
-const body = JSON.stringify({
-  type: 'CredoAI.use_case_review_status_updated.v1',
-  data: { note: 'x'.repeat(960) },
 });
 
 /** CPU ticks (1/100 s) per thread of a process, by thread id. */
@@ -52,13 +48,7 @@ try {
     for (const [name, args] of Object.entries(servers)) {
       const { child, firstLine } = await startNode(args, { stdoutFile: join(dir, `${name}.out`) });
       try {
-        const request = {
-          url: `${firstLine}/hooks/default`,
-          connections: options.connections,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        };
+        const request = webhookRequest(firstLine, options.connections);
         await autocannon({ ...request, duration: 1 });
         const before = threadTicks(child.pid);
         const run = await autocannon({
