@@ -14,6 +14,7 @@ import {
   CHECK_SUMMARY_COLUMNS,
   checkDetailFromRow,
   checkSummaryFromRow,
+  FINDINGS,
   PENDING_CHECK,
   type CheckRow,
 } from './check-columns';
@@ -182,7 +183,11 @@ export class CaptureRepository {
       `INSERT INTO captures (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.insertAll = db.transaction((list: readonly NewCapture[]) => list.map((c) => this.insertOne(c)));
-    this.getStmt = db.prepare('SELECT * FROM captures WHERE id = @id');
+    // The findings alias comes after `c.*`, so it is the value the row object gets.
+    this.getStmt = db.prepare(
+      `SELECT c.*, ${FINDINGS} AS check_findings FROM captures c LEFT JOIN check_findings f ON f.id = c.id
+       WHERE c.id = @id`,
+    );
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = @id`);
     this.countsStmt = db.prepare('SELECT inbox, count(*) AS n FROM captures GROUP BY inbox');
     this.deleteStmt = db.prepare('DELETE FROM captures WHERE id = @id RETURNING inbox');

@@ -41,6 +41,12 @@ export interface StoredCheck {
   checkedWith: string;
 }
 
+/**
+ * SQL for a capture's findings JSON, with `captures c LEFT JOIN check_findings f ON f.id = c.id`: in the
+ * `check_findings` table since migration 0008, in the row's column for captures checked before it.
+ */
+export const FINDINGS = 'coalesce(f.findings, c.check_findings)';
+
 /** The JSON kept in `check_findings`. */
 interface FindingsJson {
   findings: unknown;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HeaderPair } from '../../shared/models';
-import { checkResultFromRow, type CheckRow, type StoredCheck } from './check-columns';
+import { checkResultFromRow, FINDINGS, type CheckRow, type StoredCheck } from './check-columns';
 
 /** What a check reads of a stored capture. */
 export interface CheckableCapture {
@@ -75,17 +75,23 @@ export class CheckRepository {
   private readonly bodiesAllStmt: Database.Statement;
   private readonly bodiesEventStmt: Database.Statement;
   private readonly previousStmt: Database.Statement;
+  private readonly putFindingsStmt: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    // The findings go to their own table (migration 0008); the row keeps the small columns the list filters on.
     this.updateStmt = db.prepare(`UPDATE captures SET check_verdict = @verdict, check_provider = @provider,
-      check_event = @event, check_errors = @errors, check_warnings = @warnings, check_findings = @findings,
+      check_event = @event, check_errors = @errors, check_warnings = @warnings, check_findings = NULL,
       checked_with = @checkedWith WHERE id = @id`);
+    this.putFindingsStmt = db.prepare(
+      'INSERT INTO check_findings (id, findings) VALUES (@id, @findings) ON CONFLICT (id) DO UPDATE SET findings = @findings',
+    );
     this.previousStmt = db.prepare(
       'SELECT check_verdict, check_errors, check_warnings FROM captures WHERE id = @id',
     );
     this.getStmt = db.prepare(
-      `SELECT id, received_at, check_verdict, check_provider, check_event, check_errors, check_warnings,
-       check_findings, checked_with FROM captures WHERE id = @id`,
+      `SELECT c.id, c.received_at, c.check_verdict, c.check_provider, c.check_event, c.check_errors,
+       c.check_warnings, ${FINDINGS} AS check_findings, c.checked_with
+       FROM captures c LEFT JOIN check_findings f ON f.id = c.id WHERE c.id = @id`,
     );
     this.checkableStmt = db.prepare(`SELECT ${CHECKABLE} FROM captures WHERE id = @id`);
     this.pendingStmt = db.prepare(
@@ -110,9 +116,10 @@ export class CheckRepository {
        GROUP BY check_event, check_provider`,
     );
     this.findingsStmt = db.prepare(
-      `SELECT check_provider AS provider, check_event AS event, check_findings AS findings FROM captures
-       WHERE check_findings IS NOT NULL AND check_verdict <> 'pending' AND (check_errors > 0 OR check_warnings > 0)
-       ORDER BY id DESC`,
+      `SELECT c.check_provider AS provider, c.check_event AS event, ${FINDINGS} AS findings
+       FROM captures c LEFT JOIN check_findings f ON f.id = c.id
+       WHERE ${FINDINGS} IS NOT NULL AND c.check_verdict <> 'pending' AND (c.check_errors > 0 OR c.check_warnings > 0)
+       ORDER BY c.id DESC`,
     );
     const observed =
       'id, received_at, body, content_type, headers, truncated, check_verdict, check_provider, check_event';
@@ -137,6 +144,7 @@ export class CheckRepository {
           { check_verdict: string; check_errors: number; check_warnings: number } | undefined;
         if (!before) continue;
         this.updateStmt.run({ id, ...check });
+        this.putFindingsStmt.run({ id, findings: check.findings });
         if (
           before.check_verdict !== check.verdict ||
           before.check_errors !== check.errors ||

@@ -5,6 +5,7 @@ import { migration0004 } from './0004-capture-route';
 import { migration0005 } from './0005-tenant-profiles';
 import { migration0006 } from './0006-check-verdicts';
 import { migration0007 } from './0007-partial-filter-indexes';
+import { migration0008 } from './0008-check-findings-table';
 import type { Migration } from './migration';
 
 /** Every migration in order; the database's `user_version` says how many have been applied. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
