@@ -84,9 +84,9 @@ function bodiless(status: number): boolean {
  * each complete request to the handler and writes its answer in order. See `http1.ts` for the framing rules.
  */
 export class ReceiverConnection {
-  phase: Phase = 'head';
+  private phase: Phase = 'head';
   /** `Date.now()` when the current phase began: the server's sweep compares it with the timeouts. */
-  since = Date.now();
+  private since = Date.now();
   /** When the current request's first byte was read (`Date.now()`), or 0 before it. */
   private requestStart = 0;
   private pending: Buffer | null = null;
