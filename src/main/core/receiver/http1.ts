@@ -308,7 +308,7 @@ export class ChunkedDecoder {
           this.state = 'done';
           return;
         }
-        if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+:/.test(text)) {
+        if (!TOKEN.test(text.slice(0, Math.max(0, text.indexOf(':'))))) {
           throw new HttpProtocolError(400, `The trailer line ${printable(text)} has no "name: value" form.`);
         }
         return;

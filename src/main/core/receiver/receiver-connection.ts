@@ -131,12 +131,12 @@ export class ReceiverConnection {
 
   /** Ends a connection whose phase expired: an idle one quietly, a stalled request with 408. */
   timedOut(): void {
-    if (this.phase === 'idle' || (this.phase === 'head' && this.requestStart === 0)) {
-      // Nothing sent since the last answer (or since connecting): just close.
-      this.socket.destroy();
-      return;
-    }
-    if (this.phase === 'closing') {
+    if (
+      this.phase === 'idle' ||
+      this.phase === 'closing' ||
+      (this.phase === 'head' && this.requestStart === 0)
+    ) {
+      // Nothing sent since the last answer (or since connecting), or the answer that ends it is out: just close.
       this.socket.destroy();
       return;
     }
@@ -384,15 +384,13 @@ export class ReceiverConnection {
     this.socket.end();
   }
 
-  /** Answers a request that cannot be read, then closes: after a framing error nothing more on it can be trusted. */
+  /**
+   * Answers a request that cannot be read, then closes: after a framing error nothing more on it can be trusted.
+   * Only reached while reading a head or a body (never while an answer is being decided).
+   */
   private fail(error: HttpProtocolError): void {
     this.host.problem(error);
-    if (this.phase === 'closing' || this.socket.destroyed) return;
-    if (this.phase === 'busy') {
-      // An answer is still being decided; it would come after this one. Drop the connection instead.
-      this.socket.destroy();
-      return;
-    }
+    if (this.socket.destroyed) return;
     const body = Buffer.from(`Hookbench could not read this request: ${error.message}\n`);
     this.head = null;
     this.socket.write(

@@ -81,7 +81,7 @@ function hostForUrl(host: string): string {
 const PLAIN = 'text/plain; charset=utf-8';
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1']);
 /** The largest request head accepted (as `node:http`'s default); larger ones are answered 431. */
-export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 const KEEP_ALIVE_MS = 5_000;
 
 /**
