@@ -1,7 +1,8 @@
 // Compares builds of Hookbench's receiver under the same load, alternating them within one run so the machine's
-// changing load hits all of them alike. Each run starts `hookbench listen --json` of one build with a fresh data
-// directory, warms up for 1 s, measures, and kills the process (its catch-up is not waited for, so a fresh process
-// never competes with an earlier one). "bare" stands for the bare node:http server of bench/lib.
+// changing load hits all of them alike. Each run starts `hookbench listen` of one build (`--listen-json`: with
+// `--json`) with a fresh data directory, warms up for 1 s, measures, and kills the process (its catch-up is not
+// waited for, so a fresh process never competes with an earlier one). "bare" stands for the bare node:http server of
+// bench/lib.
 //
 //   npm run bench:receiver-ab -- --builds bare,.,/tmp/other-checkout     (a build is a folder with bin/ and out/)
 //   npm run bench:receiver-ab -- --rounds 4 --duration 6 --builds .,/tmp/other-checkout
@@ -18,6 +19,7 @@ const options = readOptions({
   duration: { type: 'string', env: 'BENCH_DURATION', default: '6', number: true },
   rounds: { type: 'string', env: 'BENCH_ROUNDS', default: '4', number: true },
   connections: { type: 'string', env: 'BENCH_CONNECTIONS', default: '50', number: true },
+  'listen-json': { type: 'boolean', default: false },
 });
 const builds = String(options.builds)
   .split(',')
@@ -39,7 +41,7 @@ for (let round = 1; round <= options.rounds; round++) {
             '0',
             '--data-dir',
             join(dir, 'data'),
-            '--json',
+            ...(options['listen-json'] ? ['--json'] : []),
           ];
     const { child, firstLine } = await startNode(args, { stdoutFile: join(dir, 'out') });
     try {

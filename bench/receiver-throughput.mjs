@@ -5,6 +5,7 @@
 //   npm run bench:receiver -- --rounds 3        (alternate the two servers three times; medians reported)
 //   npm run bench:receiver -- --profile         (also a CPU profile of the Hookbench process: where the time goes)
 //   npm run bench:receiver -- --hookbench-bin /tmp/copy/bin/hookbench.mjs   (measure another build, e.g. a change)
+//   npm run bench:receiver -- --listen-json     (Hookbench prints `listen --json` lines instead of its human lines)
 //
 // Both servers run as child processes (each its own event loop and process); autocannon runs here with the same
 // options against each. After the measured rounds, a verification run sends bodies carrying sequence numbers to
@@ -31,6 +32,9 @@ const options = readOptions({
   'verify-seconds': { type: 'string', env: 'BENCH_VERIFY_SECONDS', default: '3', number: true },
   'hookbench-bin': { type: 'string', env: 'BENCH_HOOKBENCH_BIN', default: 'bin/hookbench.mjs' },
   profile: { type: 'boolean', default: false },
+  // `hookbench listen` prints a line per capture, as a person runs it; --listen-json measures its `--json` lines,
+  // which are six times longer (~460 bytes a capture, about 16 MB/s to write under this load).
+  'listen-json': { type: 'boolean', default: false },
   'keep-data': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 });
@@ -185,7 +189,16 @@ try {
   let hookbench;
   try {
     hookbench = await startNode(
-      [...profileArgs, options['hookbench-bin'], 'listen', '--port', '0', '--data-dir', dataDir, '--json'],
+      [
+        ...profileArgs,
+        options['hookbench-bin'],
+        'listen',
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        ...(options['listen-json'] ? ['--json'] : []),
+      ],
       { stdoutFile: listenOut },
     );
   } catch (error) {
@@ -202,7 +215,11 @@ try {
   });
   const sides = {
     bare: side('bare', 'bare node:http', bare),
-    hookbench: side('hookbench', 'Hookbench listen', hookbench),
+    hookbench: side(
+      'hookbench',
+      options['listen-json'] ? 'Hookbench listen --json' : 'Hookbench listen',
+      hookbench,
+    ),
   };
   try {
     // Both servers stay up for the whole run; rounds alternate which one goes first, so a change in the machine's

@@ -11,9 +11,18 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit] ?? 'GB'}`;
 }
 
+/** The `HH:MM:SS.` of the second formatClock saw last: a flood of captures prints many lines per second. */
+let clockSecond = Number.NaN;
+let clockPrefix = '';
+
 /** Local wall-clock time with milliseconds, `HH:MM:SS.mmm`. */
 export function formatClock(ms: number): string {
-  const d = new Date(ms);
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  const second = Math.floor(ms / 1000);
+  if (second !== clockSecond) {
+    const d = new Date(second * 1000);
+    clockPrefix = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.`;
+    clockSecond = second;
+  }
+  return clockPrefix + pad(Math.floor(ms) - second * 1000, 3);
 }
