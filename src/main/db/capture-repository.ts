@@ -121,6 +121,67 @@ const INSERT_COLUMNS = [
   'route',
 ] as const;
 
+/**
+ * The columns of a capture whose other columns all hold their defaults (not truncated, matched, no delivery id, first
+ * attempt, not pinned, not forwarded, no replays, no signature check, direct): most of what a flood brings. Binding
+ * 15 values instead of 28 is measurably cheaper per insert.
+ */
+const PLAIN_COLUMNS = INSERT_COLUMNS.filter((c) =>
+  [
+    'inbox',
+    'received_at',
+    'method',
+    'url',
+    'path',
+    'http_version',
+    'headers',
+    'content_type',
+    'body',
+    'body_size',
+    'remote_address',
+    'duration_ms',
+    'response_status',
+    'response_headers',
+    'response_body',
+  ].includes(c),
+);
+
+function isPlain(capture: NewCapture): boolean {
+  const s = capture.signature;
+  return (
+    !capture.truncated &&
+    !capture.unmatched &&
+    capture.deliveryId === null &&
+    capture.attempt === 1 &&
+    !capture.pinned &&
+    !capture.forwarded &&
+    (capture.replays === undefined || capture.replays.length === 0) &&
+    (s === undefined ||
+      s === UNCONFIGURED ||
+      (s.verdict === 'unconfigured' &&
+        s.scheme === null &&
+        s.reason === null &&
+        s.cause === null &&
+        s.detail === null)) &&
+    (capture.route === undefined || capture.route === 'direct')
+  );
+}
+
+/** The JSON of each answer's header list, made once: a rule answers every request with the same list. */
+const headersJson = new WeakMap<readonly HeaderPair[], string>();
+function responseHeadersJson(headers: readonly HeaderPair[]): string {
+  if (headers.length === 0) return '[]';
+  let json = headersJson.get(headers);
+  if (json === undefined) {
+    json = JSON.stringify(headers);
+    headersJson.set(headers, json);
+  }
+  return json;
+}
+
+/** The signature part of a list row for captures without a signature check. */
+const UNCONFIGURED_SUMMARY = Object.freeze({ scheme: null, verdict: 'unconfigured', reason: null } as const);
+
 const SUMMARY_COLUMNS =
   'id, inbox, method, url, path, content_type, body_size, received_at, response_status, duration_ms, truncated, unmatched, ' +
   'delivery_id, attempt, pinned, signature_scheme, signature_verdict, signature_reason, signature_cause, route, ' +
@@ -153,6 +214,7 @@ function toSummary(row: SummaryRow): CaptureSummary {
 /** The only place that reads and writes captures; statements are prepared once (per filter shape), by name. */
 export class CaptureRepository {
   private readonly insertStmt: Database.Statement;
+  private readonly insertPlainStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
   private readonly summaryStmt: Database.Statement;
   private readonly countsStmt: Database.Statement;
@@ -181,6 +243,9 @@ export class CaptureRepository {
   ) {
     this.insertStmt = db.prepare(
       `INSERT INTO captures (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    this.insertPlainStmt = db.prepare(
+      `INSERT INTO captures (${PLAIN_COLUMNS.join(', ')}) VALUES (${PLAIN_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.insertAll = db.transaction((list: readonly NewCapture[]) => list.map((c) => this.insertOne(c)));
     // The findings alias comes after `c.*`, so it is the value the row object gets.
@@ -254,37 +319,56 @@ export class CaptureRepository {
     const signature = capture.signature ?? UNCONFIGURED;
     const route = capture.route ?? 'direct';
     const { response } = capture;
-    // Positional values, in the order of INSERT_COLUMNS: this runs once per received request, on its answer path.
-    const result = this.insertStmt.run(
-      capture.inbox,
-      capture.receivedAt,
-      capture.method,
-      capture.url,
-      capture.path,
-      capture.httpVersion,
-      JSON.stringify(capture.headers),
-      capture.contentType,
-      capture.body,
-      capture.body.length,
-      capture.truncated ? 1 : 0,
-      capture.remoteAddress,
-      capture.durationMs,
-      response.status,
-      response.headers.length === 0 ? '[]' : JSON.stringify(response.headers),
-      response.body,
-      capture.unmatched ? 1 : 0,
-      capture.deliveryId,
-      capture.attempt,
-      capture.pinned ? 1 : 0,
-      capture.forwarded ? JSON.stringify(capture.forwarded) : null,
-      capture.replays && capture.replays.length > 0 ? JSON.stringify(capture.replays) : '[]',
-      signature.scheme,
-      signature.verdict,
-      signature.reason,
-      signature.cause,
-      signature.detail ? JSON.stringify(signature.detail) : null,
-      route,
-    );
+    // Positional values, in the order of PLAIN_COLUMNS or INSERT_COLUMNS: this runs once per received request, on its
+    // answer path.
+    const result = isPlain(capture)
+      ? this.insertPlainStmt.run(
+          capture.inbox,
+          capture.receivedAt,
+          capture.method,
+          capture.url,
+          capture.path,
+          capture.httpVersion,
+          JSON.stringify(capture.headers),
+          capture.contentType,
+          capture.body,
+          capture.body.length,
+          capture.remoteAddress,
+          capture.durationMs,
+          response.status,
+          responseHeadersJson(response.headers),
+          response.body,
+        )
+      : this.insertStmt.run(
+          capture.inbox,
+          capture.receivedAt,
+          capture.method,
+          capture.url,
+          capture.path,
+          capture.httpVersion,
+          JSON.stringify(capture.headers),
+          capture.contentType,
+          capture.body,
+          capture.body.length,
+          capture.truncated ? 1 : 0,
+          capture.remoteAddress,
+          capture.durationMs,
+          response.status,
+          responseHeadersJson(response.headers),
+          response.body,
+          capture.unmatched ? 1 : 0,
+          capture.deliveryId,
+          capture.attempt,
+          capture.pinned ? 1 : 0,
+          capture.forwarded ? JSON.stringify(capture.forwarded) : null,
+          capture.replays && capture.replays.length > 0 ? JSON.stringify(capture.replays) : '[]',
+          signature.scheme,
+          signature.verdict,
+          signature.reason,
+          signature.cause,
+          signature.detail ? JSON.stringify(signature.detail) : null,
+          route,
+        );
     // The list row, built from the values just stored (they are typed already: no reading back, no parsing).
     return {
       id: Number(result.lastInsertRowid),
@@ -302,7 +386,10 @@ export class CaptureRepository {
       deliveryId: capture.deliveryId,
       attempt: capture.attempt,
       pinned: capture.pinned ?? false,
-      signature: { scheme: signature.scheme, verdict: signature.verdict, reason: signature.reason },
+      signature:
+        signature === UNCONFIGURED
+          ? UNCONFIGURED_SUMMARY
+          : { scheme: signature.scheme, verdict: signature.verdict, reason: signature.reason },
       route,
       check: PENDING_CHECK,
     };

@@ -111,6 +111,20 @@ export interface CapturePipelineDeps {
 
 const sleepFor = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** What `handle` learned about a request before its answer is known. */
+interface Arrived {
+  request: ReceivedRequest;
+  path: string;
+  route: CaptureRoute;
+  inbox: StoredInbox;
+  matched: boolean;
+  deliveryId: string | null;
+  attempt: number;
+}
+
+/** Stored as the answer of a request that was never answered. */
+const NO_RESPONSE = Object.freeze({ status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) });
+
 /**
  * Turns each received request into a stored capture and an answer: route to an inbox, count the attempt, decide
  * the answer (rule, simulated failure or the forward target's answer), check the signature, commit, report, then — after the commit —
@@ -130,38 +144,53 @@ export class CapturePipeline {
     return seen + 1;
   }
 
-  /** The receiver's request handler. */
-  readonly handle = async (received: ReceivedRequest): Promise<PlannedResponse | typeof NEVER_ANSWER> => {
+  /**
+   * The receiver's request handler. Not an `async` function: it runs once per request, and its common path (no
+   * forwarding to wait for) goes straight to the commit without suspending.
+   */
+  readonly handle = (
+    received: ReceivedRequest,
+  ): PlannedResponse | typeof NEVER_ANSWER | Promise<PlannedResponse | typeof NEVER_ANSWER> => {
     const arrival = this.deps.arrival?.(received);
-    const request: ReceivedRequest = arrival ? { ...received, headers: arrival.headers } : received;
+    const request: ReceivedRequest =
+      arrival && arrival.headers !== received.headers ? { ...received, headers: arrival.headers } : received;
     const route = arrival?.route ?? 'direct';
     const path = pathOf(request.url);
     const { inbox, matched } = this.deps.inboxes.route(path);
     const { settings } = inbox;
     const deliveryId = deliveryIdOf(request.headers, settings.deliveryIdHeader);
     const attempt = this.nextAttempt(deliveryId);
-    const forwardTo = settings.forward.url;
-
-    let planned = request.truncated
+    const planned = request.truncated
       ? tooLargeResponse(this.deps.maxBodyBytes)
       : decideResponse(settings, attempt, this.deps.random ?? Math.random);
-    let forwarded: DownstreamExchange | null = null;
+    const arrived: Arrived = { request, path, route, inbox, matched, deliveryId, attempt };
     if (
-      forwardTo &&
+      settings.forward.url &&
       !request.truncated &&
       settings.forward.respondWith === 'downstream' &&
       planned !== NEVER_ANSWER
     ) {
-      forwarded = await this.forward(request, forwardTo, settings);
-      planned = fromDownstream(forwarded);
+      return this.forward(request, settings.forward.url, settings).then((exchange) =>
+        this.store(arrived, fromDownstream(exchange), exchange),
+      );
     }
+    return this.store(arrived, planned, null);
+  };
 
+  /** Commits the capture with its answer, reports it, then (after the commit) waits the rule's delay. */
+  private store(
+    arrived: Arrived,
+    planned: PlannedResponse | typeof NEVER_ANSWER,
+    forwarded: DownstreamExchange | null,
+  ): Promise<PlannedResponse | typeof NEVER_ANSWER> {
+    const { request, route, inbox } = arrived;
+    const { settings } = inbox;
     const capture: NewCapture = {
       inbox: inbox.slug,
       receivedAt: request.receivedAt,
       method: request.method,
       url: request.url,
-      path,
+      path: arrived.path,
       httpVersion: request.httpVersion,
       headers: request.headers,
       contentType: headerValue(request.headers, 'content-type'),
@@ -169,29 +198,30 @@ export class CapturePipeline {
       truncated: request.truncated,
       remoteAddress: request.remoteAddress,
       durationMs: Math.max(0, performance.now() - request.startedAt),
-      response: planned === NEVER_ANSWER ? { status: 0, headers: [], body: Buffer.alloc(0) } : planned,
-      unmatched: !matched,
-      deliveryId,
-      attempt,
+      response: planned === NEVER_ANSWER ? NO_RESPONSE : planned,
+      unmatched: !arrived.matched,
+      deliveryId: arrived.deliveryId,
+      attempt: arrived.attempt,
       forwarded,
       route,
       // Checked here, from the bytes as received, and stored in the same insert as the capture.
-      ...(this.deps.verify ? { signature: this.deps.verify(inbox, request, route) } : {}),
+      signature: this.deps.verify?.(inbox, request, route),
     };
-    const summary = await this.deps.writer.write(capture);
-    this.deps.onCaptured(summary);
-    this.deps.afterStored?.(summary, capture);
-
-    if (forwardTo && !request.truncated && forwarded === null) {
-      void this.forward(request, forwardTo, settings).then((exchange) =>
-        this.deps.onForwarded(summary.id, exchange),
-      );
-    }
-    if (planned !== NEVER_ANSWER && settings.response.delayMs > 0) {
-      await (this.deps.sleep ?? sleepFor)(settings.response.delayMs);
-    }
-    return planned;
-  };
+    return this.deps.writer.write(capture).then((summary) => {
+      this.deps.onCaptured(summary);
+      this.deps.afterStored?.(summary, capture);
+      const forwardTo = settings.forward.url;
+      if (forwardTo && !request.truncated && forwarded === null) {
+        void this.forward(request, forwardTo, settings).then((exchange) =>
+          this.deps.onForwarded(summary.id, exchange),
+        );
+      }
+      if (planned !== NEVER_ANSWER && settings.response.delayMs > 0) {
+        return (this.deps.sleep ?? sleepFor)(settings.response.delayMs).then(() => planned);
+      }
+      return planned;
+    });
+  }
 
   private forward(
     request: ReceivedRequest,

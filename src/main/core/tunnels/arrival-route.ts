@@ -66,7 +66,8 @@ export class ArrivalRoutes {
     ) {
       return { route: 'relay', headers: headers.filter(([name]) => name.toLowerCase() !== RELAY_MARKER) };
     }
-    return { route: viaTunnel && current ? current.kind : 'direct', headers: headers.slice() };
+    // Nothing to remove: the same list (no one changes a received request's headers).
+    return { route: viaTunnel && current ? current.kind : 'direct', headers: headers as HeaderPair[] };
   }
 }
 

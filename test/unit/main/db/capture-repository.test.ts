@@ -37,6 +37,74 @@ describe('CaptureRepository: counts and the search index', () => {
     expect(Object.fromEntries(new CaptureRepository(db).countsByInbox())).toEqual({ a: 1, c: 1 });
   });
 
+  it('stores a plain capture (defaults bound by the table) and one with every optional column alike', () => {
+    const repo = new CaptureRepository(db);
+    const rule = { status: 201, headers: [['X-Rule', 'yes']] as [string, string][], body: Buffer.from('ok') };
+    const [plain, full, plainAgain] = repo.insertMany([
+      newCapture({ response: rule }),
+      newCapture({
+        response: rule,
+        truncated: true,
+        unmatched: true,
+        deliveryId: 'msg_1',
+        attempt: 2,
+        pinned: true,
+        route: 'cloudflared',
+        signature: {
+          scheme: 'svix',
+          verdict: 'invalid',
+          reason: 'no match',
+          cause: 'mismatch',
+          detail: null,
+        },
+        forwarded: {
+          at: 1,
+          method: 'POST',
+          url: 'http://127.0.0.1:1/x',
+          status: 204,
+          headers: [],
+          bodyBase64: '',
+          durationMs: 2,
+          error: null,
+        },
+        replays: [],
+      }),
+      newCapture({ response: rule }),
+    ]);
+    const a = repo.get(plain!.id)!;
+    expect(a).toMatchObject({
+      truncated: false,
+      unmatched: false,
+      deliveryId: null,
+      attempt: 1,
+      pinned: false,
+      route: 'direct',
+      forwarded: null,
+      replays: [],
+      signature: { scheme: null, verdict: 'unconfigured', reason: null },
+      response: {
+        status: 201,
+        headers: [['X-Rule', 'yes']],
+        bodyBase64: Buffer.from('ok').toString('base64'),
+      },
+    });
+    expect(plain!.signature).toEqual({ scheme: null, verdict: 'unconfigured', reason: null });
+    const b = repo.get(full!.id)!;
+    expect(b).toMatchObject({
+      truncated: true,
+      unmatched: true,
+      deliveryId: 'msg_1',
+      attempt: 2,
+      pinned: true,
+      route: 'cloudflared',
+      forwarded: { status: 204 },
+      signature: { scheme: 'svix', verdict: 'invalid', reason: 'no match' },
+      response: { status: 201, headers: [['X-Rule', 'yes']] },
+    });
+    // The answer's header JSON is made once per list and reused: the third capture reads back the same.
+    expect(repo.get(plainAgain!.id)!.response.headers).toEqual([['X-Rule', 'yes']]);
+  });
+
   it('finds a capture by text right after it is stored, before the deferred indexing ran', () => {
     const repo = new CaptureRepository(db);
     repo.insert(capture('a', '{"event":"screening.completed"}'));
