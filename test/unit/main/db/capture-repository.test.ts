@@ -54,7 +54,7 @@ describe('CaptureRepository: counts and the search index', () => {
           scheme: 'svix',
           verdict: 'invalid',
           reason: 'no match',
-          cause: 'mismatch',
+          cause: 'body-changed',
           detail: null,
         },
         forwarded: {
