@@ -46,7 +46,8 @@ export interface RequestHead {
 export const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Characters a header value may not contain (anything but HTAB, visible ASCII and obs-text). */
 export const BAD_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
-const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) ([\x21-\x7e\x80-\xff]+) HTTP\/(\d)\.(\d)$/;
+/** A request target: visible ASCII and obs-text, no spaces. */
+const TARGET = /^[\x21-\x7e\x80-\xff]+$/;
 const DIGITS = /^\d{1,15}$/;
 
 function trimOws(value: string): string {
@@ -63,6 +64,9 @@ function printable(text: string): string {
 }
 
 function hasToken(list: string, token: string): boolean {
+  // The usual value is one token (`keep-alive`, `close`): no list to split.
+  if (list.length === token.length) return list.toLowerCase() === token;
+  if (list.indexOf(',') === -1) return list.trim().toLowerCase() === token;
   return list
     .toLowerCase()
     .split(',')
@@ -76,18 +80,32 @@ function hasToken(list: string, token: string): boolean {
 export function parseHead(head: string): RequestHead {
   const lines = head.split('\r\n');
   const requestLine = lines[0] as string;
-  const match = REQUEST_LINE.exec(requestLine);
-  if (!match) {
+  // METHOD SP target SP HTTP/d.d, read by position (no match array per request).
+  const firstSpace = requestLine.indexOf(' ');
+  const secondSpace = firstSpace === -1 ? -1 : requestLine.indexOf(' ', firstSpace + 1);
+  const version = secondSpace === -1 ? '' : requestLine.slice(secondSpace + 1);
+  const method = firstSpace > 0 ? requestLine.slice(0, firstSpace) : '';
+  const url = secondSpace > firstSpace + 1 ? requestLine.slice(firstSpace + 1, secondSpace) : '';
+  const major = version.charCodeAt(5) - 48;
+  const minor = version.charCodeAt(7) - 48;
+  if (
+    !TOKEN.test(method) ||
+    !TARGET.test(url) ||
+    version.length !== 8 ||
+    !version.startsWith('HTTP/') ||
+    version[6] !== '.' ||
+    !(major >= 0 && major <= 9) ||
+    !(minor >= 0 && minor <= 9)
+  ) {
     throw new HttpProtocolError(
       400,
       `The request line ${printable(requestLine)} is not "METHOD target HTTP/1.1" (one space between the three parts).`,
     );
   }
-  const [, method, url, major, minor] = match as unknown as [string, string, string, string, string];
-  if (major !== '1') {
+  if (major !== 1) {
     throw new HttpProtocolError(505, `HTTP/${major}.${minor} is not supported here; send HTTP/1.1.`);
   }
-  const httpVersion = minor === '0' ? '1.0' : '1.1';
+  const httpVersion = minor === 0 ? '1.0' : '1.1';
 
   const headers: HeaderPair[] = [];
   let contentLength: string | null = null;

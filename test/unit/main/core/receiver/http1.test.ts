@@ -41,6 +41,12 @@ describe('parseHead', () => {
     expect(parseHead('GET / HTTP/1.1\r\nHost: h\r\nConnection: Upgrade, Close').keepAlive).toBe(false);
     expect(parseHead('GET / HTTP/1.0').keepAlive).toBe(false);
     expect(parseHead('GET / HTTP/1.0\r\nConnection: keep-alive').keepAlive).toBe(true);
+    expect(parseHead('GET / HTTP/1.0\r\nConnection: Keep-Alive').keepAlive).toBe(true);
+    expect(parseHead('GET / HTTP/1.1\r\nHost: h\r\nConnection: CLOSE').keepAlive).toBe(false);
+    expect(parseHead('GET / HTTP/1.1\r\nHost: h\r\nConnection: closed').keepAlive).toBe(true);
+    expect(
+      parseHead('GET / HTTP/1.1\r\nHost: h\r\nConnection: keep-alive\r\nConnection: close').keepAlive,
+    ).toBe(false);
     // HTTP/1.0 needs no Host; a later 1.x is answered as 1.1.
     expect(parseHead('GET / HTTP/1.0').httpVersion).toBe('1.0');
     expect(parseHead('GET / HTTP/1.9\r\nHost: h').httpVersion).toBe('1.1');
@@ -68,6 +74,14 @@ describe('parseHead', () => {
     ['GET /a b HTTP/1.1\r\nHost: h', 400, /request line/],
     ['GET / HTTP/2.0\r\nHost: h', 505, /HTTP\/2.0 is not supported/],
     ['G(T / HTTP/1.1\r\nHost: h', 400, /request line/],
+    [' / HTTP/1.1\r\nHost: h', 400, /request line/],
+    ['GET / HTTP/1.1 \r\nHost: h', 400, /request line/],
+    ['GET / HTTP/10.1\r\nHost: h', 400, /request line/],
+    ['GET / HTTP/1,1\r\nHost: h', 400, /request line/],
+    ['GET / HTTP/x.1\r\nHost: h', 400, /request line/],
+    ['GET / http/1.1\r\nHost: h', 400, /request line/],
+    ['GET / HTTP/1.\r\nHost: h', 400, /request line/],
+    ['GET /\r\nHost: h', 400, /request line/],
     ['GET /\x01 HTTP/1.1\r\nHost: h', 400, /request line/],
     ['GET / HTTP/1.1', 400, /needs a Host header/],
     ['GET / HTTP/1.1\r\nHost: a\r\nHost: b', 400, /more than one Host/],
