@@ -122,30 +122,28 @@ const INSERT_COLUMNS = [
 ] as const;
 
 /**
- * The columns of a capture whose other columns all hold their defaults (not truncated, matched, no delivery id, first
- * attempt, not pinned, not forwarded, no replays, no signature check, direct): most of what a flood brings. Binding
- * 15 values instead of 28 is measurably cheaper per insert.
+ * Columns whose table default is what a plain capture holds (not truncated, matched, no delivery id, first attempt,
+ * not pinned, not forwarded, no replays, no signature check, direct): most of what a flood brings. A plain capture is
+ * inserted with the other 15 columns only, which is measurably cheaper per insert than binding all 28.
  */
-const PLAIN_COLUMNS = INSERT_COLUMNS.filter((c) =>
-  [
-    'inbox',
-    'received_at',
-    'method',
-    'url',
-    'path',
-    'http_version',
-    'headers',
-    'content_type',
-    'body',
-    'body_size',
-    'remote_address',
-    'duration_ms',
-    'response_status',
-    'response_headers',
-    'response_body',
-  ].includes(c),
-);
+const DEFAULTED_COLUMNS: ReadonlySet<string> = new Set([
+  'truncated',
+  'unmatched',
+  'delivery_id',
+  'attempt',
+  'pinned',
+  'forwarded',
+  'replays',
+  'signature_scheme',
+  'signature_verdict',
+  'signature_reason',
+  'signature_cause',
+  'signature_detail',
+  'route',
+]);
+const PLAIN_COLUMNS = INSERT_COLUMNS.filter((c) => !DEFAULTED_COLUMNS.has(c));
 
+/** True when every column in DEFAULTED_COLUMNS would get its default. */
 function isPlain(capture: NewCapture): boolean {
   const s = capture.signature;
   return (
