@@ -192,16 +192,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     writer: new CaptureWriter(captures),
     storedAttempts: (id) => captures.deliveryAttempts(id),
     onCaptured: (summary) => events.emit('capture:received', summary),
-    afterStored: (summary, capture) =>
-      checks.enqueue({
-        id: summary.id,
-        inbox: capture.inbox,
-        receivedAt: capture.receivedAt,
-        body: capture.body,
-        contentType: capture.contentType,
-        headers: capture.headers,
-        truncated: capture.truncated,
-      }),
+    afterStored: (summary, capture) => checks.enqueue(summary.id, capture),
     onForwarded: (id, exchange) => history.recordDownstream(id, exchange, 'forward'),
     arrival: (request) => routes.classify(request.headers, request.remoteAddress),
     verify: (inbox, request, route) =>

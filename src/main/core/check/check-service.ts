@@ -133,10 +133,16 @@ export class CheckService {
     return storedCheckOf(result, version);
   }
 
-  /** Queues a committed capture; it is checked in a later slice (the answer has gone out by then). */
-  enqueue(capture: CheckableCapture): void {
+  /**
+   * Queues a committed capture (stored with id `id`); it is checked in a later slice (the answer has gone out by
+   * then). Only what the check reads is kept, and nothing at all once a flood filled the queue.
+   */
+  enqueue(id: number, capture: Omit<CheckableCapture, 'id'>): void {
     if (this.closed) return;
-    if (this.queue.length < MAX_QUEUED_ARRIVALS) this.queue.push(capture);
+    if (this.queue.length < MAX_QUEUED_ARRIVALS) {
+      const { inbox, receivedAt, body, contentType, headers, truncated } = capture;
+      this.queue.push({ id, inbox, receivedAt, body, contentType, headers, truncated });
+    }
     // A flood: stop holding bodies in memory; the capture stays pending in the table.
     else this.overflowed = true;
     this.deps.background.wake(this.arrivals);
